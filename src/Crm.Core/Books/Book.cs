@@ -1,0 +1,31 @@
+using Crm.Core.Interactions;
+
+namespace Crm.Core.Books;
+
+/// <summary>A shared contact book of one team. Everything else belongs to exactly one book.</summary>
+public class Book
+{
+    public const int NameMaxLength = 100;
+    public const int NumberPrefixMaxLength = 10;
+
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+
+    // Marketing Setup. Number series are flat columns (not an owned type) so they can be advanced with ExecuteUpdate.
+    public string ContactNoPrefix { get; set; } = "CT";
+    public int ContactNoNext { get; set; } = 1;
+    public string SegmentNoPrefix { get; set; } = "SM";
+    public int SegmentNoNext { get; set; } = 1;
+    public CorrespondenceType DefaultCorrespondenceType { get; set; } = CorrespondenceType.Email;
+
+    /// <summary>The next Interaction Log Entry No.; entry numbers are sequential per book.</summary>
+    public int InteractionEntryNoNext { get; set; } = 1;
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<Membership> Memberships { get; } = [];
+    public List<InteractionGroup> InteractionGroups { get; } = [];
+    public List<InteractionTemplate> InteractionTemplates { get; } = [];
+    public List<InteractionTemplateSetupEntry> TemplateSetup { get; } = [];
+}

@@ -1,0 +1,40 @@
+using Crm.Core.Accounts;
+using Crm.Core.Books;
+using Crm.Core.Contacts;
+using Crm.Core.Interactions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Core.Data;
+
+public class CrmDbContext(DbContextOptions<CrmDbContext> options)
+    : IdentityDbContext<CrmUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Book> Books => Set<Book>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactTag> ContactTags => Set<ContactTag>();
+    public DbSet<InteractionGroup> InteractionGroups => Set<InteractionGroup>();
+    public DbSet<InteractionTemplate> InteractionTemplates => Set<InteractionTemplate>();
+    public DbSet<InteractionTemplateSetupEntry> InteractionTemplateSetup => Set<InteractionTemplateSetupEntry>();
+    public DbSet<InteractionLogEntry> InteractionLogEntries => Set<InteractionLogEntry>();
+
+    /// <summary>Data Protection keys live in the database so cookies and antiforgery tokens work on every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys =>
+        Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; SQLite forgets the Kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

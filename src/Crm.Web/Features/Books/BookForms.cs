@@ -1,0 +1,22 @@
+using Crm.Core.Books;
+using FluentValidation;
+
+namespace Crm.Web.Features.Books;
+
+public sealed class NewBookForm
+{
+    public string? Name { get; set; }
+}
+
+public sealed class NewBookFormValidator : AbstractValidator<NewBookForm>
+{
+    public NewBookFormValidator()
+    {
+        RuleFor(f => f.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the book a name.")
+            .MaximumLength(Book.NameMaxLength).WithMessage($"The name can be at most {Book.NameMaxLength} characters.");
+    }
+}
+
+public sealed record BookListItem(int Id, string Name, BookRole Role, int Members);
+
+public sealed record BookHomeViewModel(int Id, string Name, BookRole Role, int Contacts, int Members, int Interactions);

@@ -1,0 +1,37 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+    "use strict";
+
+    // Forms with data-confirm ask before they submit (the server still requires the POST).
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        var message = form.getAttribute && form.getAttribute("data-confirm");
+        if (message && !window.confirm(message)) {
+            event.preventDefault();
+            return;
+        }
+        // One submit per click: a double-click does not post twice.
+        if (form.dataset.submitted === "true") {
+            event.preventDefault();
+            return;
+        }
+        form.dataset.submitted = "true";
+        window.setTimeout(function () { form.dataset.submitted = "false"; }, 4000);
+    });
+
+    // Close an open <details> menu when clicking elsewhere.
+    document.addEventListener("click", function (event) {
+        document.querySelectorAll("details.book-switcher[open]").forEach(function (menu) {
+            if (!menu.contains(event.target)) { menu.removeAttribute("open"); }
+        });
+    });
+})();
+
+// Register: send the browser's time zone so times show in the person's zone from the first page.
+(function () {
+    "use strict";
+    var field = document.querySelector("input[data-detect-time-zone]");
+    if (field && !field.value && window.Intl) {
+        try { field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { /* keep UTC */ }
+    }
+})();
