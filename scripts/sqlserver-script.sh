@@ -8,5 +8,5 @@ mkdir -p "$(dirname "$out")"
 dotnet tool restore >/dev/null
 dotnet restore Crm.sln >/dev/null
 project="src/Crm.Migrations.SqlServer"
-dotnet ef migrations script --idempotent --project "$project" --startup-project "$project" --output "$out"
+dotnet ef migrations script --idempotent --project "$project" --startup-project "$project" --output "$out" --configuration "${CONFIGURATION:-Release}"
 echo "wrote $out"

@@ -1,0 +1,1 @@
+// Timeline enhancements (load more without losing place). Pages work without it.
