@@ -15,4 +15,14 @@ public static class ContactStatistics
                 c => db.InteractionLogEntries
                     .Where(e => e.ContactId == c.Id && !e.Canceled && !e.Postponed)
                     .Max(e => (DateTime?)e.OccurredAt)), ct);
+
+    /// <summary>Recomputes the last interaction of every contact of a book (after bulk loads), in one UPDATE.</summary>
+    public static Task<int> RefreshLastInteractionForBookAsync(this CrmDbContext db, int bookId, CancellationToken ct = default) =>
+        db.Contacts
+            .Where(c => c.BookId == bookId)
+            .ExecuteUpdateAsync(s => s.SetProperty(
+                c => c.LastInteractionAt,
+                c => db.InteractionLogEntries
+                    .Where(e => e.ContactId == c.Id && !e.Canceled && !e.Postponed)
+                    .Max(e => (DateTime?)e.OccurredAt)), ct);
 }

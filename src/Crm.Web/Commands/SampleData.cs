@@ -1,0 +1,88 @@
+using Crm.Core.Interactions;
+
+namespace Crm.Web.Infrastructure;
+
+/// <summary>Realistic names and summaries for the demo book and the benchmark generator.</summary>
+internal static class SampleData
+{
+    public static readonly string[] FirstNames =
+    [
+        "Ada", "Alan", "Amira", "Anna", "Ben", "Carla", "Chen", "Daniel", "Eva", "Farah", "Felix", "Grace", "Hana", "Hugo",
+        "Ines", "Ivan", "Jonas", "Julia", "Kai", "Lena", "Liam", "Lucia", "Malik", "Maria", "Mateo", "Mia", "Noah", "Nora",
+        "Olivia", "Omar", "Paula", "Peter", "Priya", "Rafael", "Sara", "Sofia", "Tariq", "Tom", "Vera", "Yusuf",
+    ];
+
+    public static readonly string[] LastNames =
+    [
+        "Andersen", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Hansen", "Ito", "Jensen", "Kowalski", "Larsen",
+        "Meyer", "Nielsen", "Okafor", "Petersen", "Quinn", "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Weber", "Xu",
+        "Yilmaz", "Zimmermann", "Novak", "Silva", "Moreau", "Kaur",
+    ];
+
+    public static readonly string[] CompanyWords =
+    [
+        "Nordic", "Blue", "Harbor", "Summit", "Granite", "Bright", "Maple", "Atlas", "Vertex", "Cedar", "Silver", "Polar",
+        "Orbit", "Delta", "Lumen", "Fjord", "Pioneer", "Crescent", "Evergreen", "Quantum",
+    ];
+
+    public static readonly string[] CompanyKinds =
+    [
+        "Logistics", "Foods", "Software", "Energy", "Design", "Furniture", "Consulting", "Health", "Media", "Textiles",
+    ];
+
+    public static readonly string[] CompanySuffixes = ["A/S", "Ltd", "GmbH", "AB", "Inc.", "ApS", "BV", "Oy"];
+
+    public static readonly string[] Cities =
+    [
+        "Copenhagen", "Aarhus", "Stockholm", "Oslo", "Hamburg", "Berlin", "Amsterdam", "London", "Dublin", "Helsinki", "Lyon", "Milan",
+    ];
+
+    public static readonly string[] JobTitles =
+    [
+        "Purchasing Manager", "CEO", "CFO", "Head of Sales", "Marketing Lead", "Office Manager", "IT Director", "Buyer",
+        "Project Manager", "Operations Manager",
+    ];
+
+    public static readonly string[] Tags = ["customer", "prospect", "partner", "vip", "newsletter", "supplier"];
+
+    /// <summary>The seed's own example summaries, plus more of the same kind.</summary>
+    public static readonly Dictionary<InteractionKind, string[]> Summaries = new()
+    {
+        [InteractionKind.Call] =
+        [
+            "Discussed Q3 budget and timeline", "Quick check-in, they're happy with the service", "Left a voice message about the renewal",
+            "Called about the delayed delivery; sorted out", "Walked through the new price list", "Follow-up on the proposal, decision next week",
+        ],
+        [InteractionKind.Email] =
+        [
+            "Sent proposal for website redesign", "Received signed contract", "Sent the updated quote", "Answered questions about onboarding",
+            "Shared the case study they asked for", "Confirmed the meeting agenda",
+        ],
+        [InteractionKind.Meeting] =
+        [
+            "Quarterly business review at their office", "Onboarding call with their team", "Demo of the reporting module",
+            "Lunch meeting about next year's plans", "Workshop on their requirements",
+        ],
+        [InteractionKind.Note] =
+        [
+            "Met at trade show, interested in our enterprise plan", "Prefers email over phone", "New purchasing manager starts in March",
+            "Budget approved for next quarter", "Competitor offered a lower price; keep an eye on it",
+        ],
+        [InteractionKind.Letter] = ["Sent the annual price letter", "Sent a thank-you letter", "Sent the contract by post"],
+    };
+
+    public static T Pick<T>(this Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+    /// <summary>A kind weighted the way teams log: many calls and e-mails, fewer meetings, notes and letters.</summary>
+    public static InteractionKind PickKind(this Random random) => random.Next(100) switch
+    {
+        < 35 => InteractionKind.Call,
+        < 70 => InteractionKind.Email,
+        < 83 => InteractionKind.Meeting,
+        < 96 => InteractionKind.Note,
+        _ => InteractionKind.Letter,
+    };
+
+    public static string CompanyName(this Random random) =>
+        $"{random.Pick(CompanyWords)} {random.Pick(CompanyKinds)} {random.Pick(CompanySuffixes)}";
+}
