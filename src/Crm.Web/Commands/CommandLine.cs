@@ -17,6 +17,9 @@ public sealed class CommandLine
     private static readonly string[] Known = ["demo", "generate"];
 
     public string? Name { get; private init; }
+
+    /// <summary>Why the arguments cannot be run, or null; Program prints it with <see cref="Usage"/> and exits 2.</summary>
+    public string? Error { get; private init; }
     public IReadOnlyList<string> CommandArgs { get; private init; } = [];
     public string[] ConfigurationArgs { get; private init; } = [];
 
@@ -29,9 +32,7 @@ public sealed class CommandLine
         }
         if (!Known.Contains(args[0]))
         {
-            Console.Error.WriteLine($"Unknown command '{args[0]}'.");
-            Console.Error.WriteLine(Usage);
-            Environment.Exit(2);
+            return new CommandLine { Error = $"Unknown command '{args[0]}'." };
         }
         var rest = args.Skip(1).ToList();
         var configuration = rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray();

@@ -1,0 +1,63 @@
+using Crm.Core.Contacts;
+using Crm.Core.Interactions;
+using Crm.IntegrationTests.Infrastructure;
+using Crm.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.IntegrationTests.Commands;
+
+public sealed class GenerateCommandTests(CrmFactory factory) : IClassFixture<CrmFactory>
+{
+    [Fact]
+    public async Task Generate_WritesTheRequestedBookThatEfCanReadAndUpdate()
+    {
+        var exit = await GenerateCommand.RunAsync(factory.Services, ["--contacts", "60", "--entries", "900", "--owner", "gen@example.com", "--password", "generated pw 1"]);
+
+        Assert.Equal(0, exit);
+        await factory.WithDbAsync(async db =>
+        {
+            var book = await db.Books.SingleAsync(b => b.Memberships.Any(m => m.User!.Email == "gen@example.com"));
+            Assert.Equal(60, await db.Contacts.CountAsync(c => c.BookId == book.Id));
+            Assert.Equal(900, await db.InteractionLogEntries.CountAsync(e => e.BookId == book.Id));
+            Assert.Equal(61, book.ContactNoNext);
+            Assert.Equal(901, book.InteractionEntryNoNext);
+
+            // Entry numbers are 1..900 without gaps; every contacted contact knows its last interaction.
+            var entryNos = await db.InteractionLogEntries.Where(e => e.BookId == book.Id).Select(e => e.EntryNo).OrderBy(n => n).ToListAsync();
+            Assert.Equal(Enumerable.Range(1, 900), entryNos);
+            var withEntries = await db.Contacts.Where(c => c.BookId == book.Id && db.InteractionLogEntries.Any(e => e.ContactId == c.Id && !e.Canceled))
+                .Select(c => c.LastInteractionAt).ToListAsync();
+            Assert.All(withEntries, last => Assert.NotNull(last));
+
+            // Enums and UTC dates read back as EF wrote them, and the Version token matches for an update.
+            var person = await db.Contacts.FirstAsync(c => c.BookId == book.Id && c.Type == ContactType.Person);
+            Assert.Equal(DateTimeKind.Utc, person.CreatedAt.Kind);
+            Assert.Contains(person.Name.ToLowerInvariant(), person.SearchText, StringComparison.Ordinal);
+            person.JobTitle = "Changed";
+            person.Version = Guid.NewGuid();
+            Assert.Equal(1, await db.SaveChangesAsync());
+            Assert.True(await db.InteractionLogEntries.AnyAsync(e => e.BookId == book.Id && e.Kind == InteractionKind.Meeting));
+        });
+    }
+
+    [Fact]
+    public async Task Generate_BadArguments_AreUsageErrors()
+    {
+        await Assert.ThrowsAsync<CommandLineException>(() => GenerateCommand.RunAsync(factory.Services, ["--contacts", "zero"]));
+        await Assert.ThrowsAsync<CommandLineException>(() => GenerateCommand.RunAsync(factory.Services, ["--color", "blue"]));
+    }
+
+    [Fact]
+    public async Task Demo_CreatesABookTheDemoUserCanOpen()
+    {
+        Assert.Equal(0, await DemoCommand.RunAsync(factory.Services, []));
+
+        await factory.WithDbAsync(async db =>
+        {
+            var bookId = await db.Memberships.Where(m => m.User!.Email == DemoCommand.OwnerEmail).Select(m => m.BookId).SingleAsync();
+            Assert.InRange(await db.Contacts.CountAsync(c => c.BookId == bookId), 20, 60);
+            Assert.InRange(await db.InteractionLogEntries.CountAsync(e => e.BookId == bookId), 150, 600);
+            Assert.Equal(5, await db.InteractionLogEntries.Where(e => e.BookId == bookId).Select(e => e.Kind).Distinct().CountAsync());
+        });
+    }
+}
