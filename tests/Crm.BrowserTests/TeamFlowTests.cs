@@ -106,6 +106,33 @@ public sealed partial class TeamFlowTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator($"tr[data-member='cleo-{suffix}@example.com']")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Remove_WithoutJavaScript_AsksOnConfirmationPage()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var colleague = await fixture.NewPageAsync();
+        await RegisterAsync(colleague, $"finn-{suffix}@example.com", "Finn Fischer");
+        await colleague.Context.CloseAsync();
+
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseUrl, JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+        });
+        var page = await context.NewPageAsync();
+        await RegisterAsync(page, $"gina-{suffix}@example.com", "Gina Gray");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Book" }).GetByRole(AriaRole.Link, new() { Name = "Team" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync($"finn-{suffix}@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Finn Fischer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Remove Finn Fischer?" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "team-06-remove-confirmation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Finn Fischer no longer has access to this book.");
+        await context.CloseAsync();
+    }
+
     [GeneratedRegex("/account/login$")]
     private static partial Regex LoginUrl();
 }
