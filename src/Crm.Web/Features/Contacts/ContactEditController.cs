@@ -6,6 +6,7 @@ using Crm.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,7 +125,7 @@ public sealed class ContactEditController(CrmDbContext db, BookAccess access, Ti
         var bookId = access.Book.Id;
         await validator.ValidateIntoAsync(form, ModelState);
         string? companyName = null;
-        if (form.CompanyId is { } companyId && !ModelState.ContainsKey(nameof(form.CompanyId)))
+        if (form.CompanyId is { } companyId && ModelState.GetFieldValidationState(nameof(form.CompanyId)) != ModelValidationState.Invalid)
         {
             // Scoped to the book: a company id of another book is refused like an unknown one.
             var company = await db.Contacts.AsNoTracking()
