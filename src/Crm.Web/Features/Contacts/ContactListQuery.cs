@@ -99,7 +99,8 @@ public sealed class ContactListQuery
             var at = ParseInstant(Key);
             contacts = (backwards, at) switch
             {
-                (false, { } k) => contacts.Where(c => c.LastInteractionAt < k || (c.LastInteractionAt == k && c.Id < cid) || c.LastInteractionAt == null),
+                // Never-contacted rows follow, but an "OR IS NULL" here would cost the range seek: see NeverContactedTail.
+                (false, { } k) => contacts.Where(c => c.LastInteractionAt < k || (c.LastInteractionAt == k && c.Id < cid)),
                 (false, null) => contacts.Where(c => c.LastInteractionAt == null && c.Id < cid),
                 (true, { } k) => contacts.Where(c => c.LastInteractionAt > k || (c.LastInteractionAt == k && c.Id > cid)),
                 (true, null) => contacts.Where(c => c.LastInteractionAt != null || (c.LastInteractionAt == null && c.Id > cid)),
@@ -110,6 +111,15 @@ public sealed class ContactListQuery
             : contacts.OrderByDescending(c => c.LastInteractionAt).ThenByDescending(c => c.Id);
         return contacts.Take(take);
     }
+
+    /// <summary>
+    /// Paging forward by last interaction from a contacted row: once the dated rows run out, the page continues with
+    /// never-contacted ones (a second seek on the same index), or null when the main query already covers them.
+    /// </summary>
+    public IQueryable<Contact>? NeverContactedTail(IQueryable<Contact> contacts, bool backwards, int take) =>
+        Sort == ContactSort.LastInteraction && !backwards && After is not null && ParseInstant(Key) is not null
+            ? contacts.Where(c => c.LastInteractionAt == null).OrderByDescending(c => c.LastInteractionAt).ThenByDescending(c => c.Id).Take(take)
+            : null;
 
     public static string FormatInstant(DateTime utc) => utc.ToString("O", CultureInfo.InvariantCulture);
 

@@ -21,6 +21,10 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access, TimeP
         var filtered = query.Filter(db, bookId);
         var backwards = query.Before is not null;
         var rows = await Rows(query.Page(filtered, backwards, ContactListQuery.PageSize + 1)).ToListAsync();
+        if (rows.Count <= ContactListQuery.PageSize && query.NeverContactedTail(filtered, backwards, ContactListQuery.PageSize + 1 - rows.Count) is { } tail)
+        {
+            rows.AddRange(await Rows(tail).ToListAsync());
+        }
         var more = rows.Count > ContactListQuery.PageSize;
         if (more)
         {
