@@ -1,0 +1,160 @@
+using System.Globalization;
+using Crm.Core.Contacts;
+using Crm.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Web.Features.Contacts;
+
+public enum ContactSort { Name, LastInteraction }
+
+/// <summary>
+/// The Contacts list's query string: search, filters, sort and a keyset cursor. A cursor is the sort key and id of
+/// the row next to the wanted page ("after" for Next, "before" for Previous), never an offset, so every page is one
+/// index seek on (BookId, Name, Id) or (BookId, LastInteractionAt, Id) however deep it is.
+/// </summary>
+public sealed class ContactListQuery
+{
+    public const int PageSize = 50;
+    public const int SearchMaxLength = 100;
+
+    public string? Q { get; set; }
+    public ContactType? Type { get; set; }
+    public string? Salesperson { get; set; }
+    public string? Tag { get; set; }
+    public int? Company { get; set; }
+    public ContactSort Sort { get; set; }
+    public int? After { get; set; }
+    public int? Before { get; set; }
+    /// <summary>The cursor row's sort key: its name, or its last interaction as a round-trip UTC time (absent = never).</summary>
+    public string? Key { get; set; }
+
+    public string? Term => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim()[..Math.Min(Q.Trim().Length, SearchMaxLength)];
+
+    public bool IsFiltered => Term is not null || Type is not null || !string.IsNullOrEmpty(Salesperson) || !string.IsNullOrEmpty(Tag) || Company is not null;
+
+    /// <summary>A LIKE pattern for SearchText: lower-cased, with the LIKE wildcards escaped so "50%" means 50%.</summary>
+    public static string LikePattern(string term)
+    {
+        var escaped = term.ToLowerInvariant()
+            .Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal)
+            .Replace("[", @"\[", StringComparison.Ordinal);
+        return "%" + escaped + "%";
+    }
+
+    public const string LikeEscape = @"\";
+
+    public IQueryable<Contact> Filter(CrmDbContext db, int bookId)
+    {
+        var contacts = db.Contacts.AsNoTracking().Where(c => c.BookId == bookId);
+        if (Term is { } term)
+        {
+            var pattern = LikePattern(term);
+            contacts = contacts.Where(c => EF.Functions.Like(c.SearchText, pattern, LikeEscape));
+        }
+        if (Type is { } type)
+        {
+            contacts = contacts.Where(c => c.Type == type);
+        }
+        if (!string.IsNullOrEmpty(Salesperson))
+        {
+            contacts = contacts.Where(c => c.SalespersonUserId == Salesperson);
+        }
+        if (!string.IsNullOrEmpty(Tag))
+        {
+            contacts = contacts.Where(c => c.Tags.Any(t => t.Name == Tag));
+        }
+        if (Company is { } company)
+        {
+            contacts = contacts.Where(c => c.CompanyId == company);
+        }
+        return contacts;
+    }
+
+    /// <summary>
+    /// Rows after (or before) the cursor in the list's order, at most <paramref name="take"/>. "Before" runs the
+    /// reversed order and flips the result, so Previous is as cheap as Next. By last interaction the order is newest
+    /// first with never-contacted contacts last: DESC puts NULLs last on both SQLite and SQL Server.
+    /// </summary>
+    public IQueryable<Contact> Page(IQueryable<Contact> contacts, bool backwards, int take)
+    {
+        var cursorId = backwards ? Before : After;
+        if (Sort == ContactSort.Name)
+        {
+            if (cursorId is { } id && Key is { } name)
+            {
+                contacts = backwards
+                    ? contacts.Where(c => string.Compare(c.Name, name) < 0 || (c.Name == name && c.Id < id))
+                    : contacts.Where(c => string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id > id));
+            }
+            contacts = backwards
+                ? contacts.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id)
+                : contacts.OrderBy(c => c.Name).ThenBy(c => c.Id);
+            return contacts.Take(take);
+        }
+
+        if (cursorId is { } cid)
+        {
+            var at = ParseInstant(Key);
+            contacts = (backwards, at) switch
+            {
+                // Never-contacted rows follow, but an "OR IS NULL" here would cost the range seek: see NeverContactedTail.
+                (false, { } k) => contacts.Where(c => c.LastInteractionAt < k || (c.LastInteractionAt == k && c.Id < cid)),
+                (false, null) => contacts.Where(c => c.LastInteractionAt == null && c.Id < cid),
+                (true, { } k) => contacts.Where(c => c.LastInteractionAt > k || (c.LastInteractionAt == k && c.Id > cid)),
+                (true, null) => contacts.Where(c => c.LastInteractionAt != null || (c.LastInteractionAt == null && c.Id > cid)),
+            };
+        }
+        contacts = backwards
+            ? contacts.OrderBy(c => c.LastInteractionAt).ThenBy(c => c.Id)
+            : contacts.OrderByDescending(c => c.LastInteractionAt).ThenByDescending(c => c.Id);
+        return contacts.Take(take);
+    }
+
+    /// <summary>
+    /// Paging forward by last interaction from a contacted row: once the dated rows run out, the page continues with
+    /// never-contacted ones (a second seek on the same index), or null when the main query already covers them.
+    /// </summary>
+    public IQueryable<Contact>? NeverContactedTail(IQueryable<Contact> contacts, bool backwards, int take) =>
+        Sort == ContactSort.LastInteraction && !backwards && After is not null && ParseInstant(Key) is not null
+            ? contacts.Where(c => c.LastInteractionAt == null).OrderByDescending(c => c.LastInteractionAt).ThenByDescending(c => c.Id).Take(take)
+            : null;
+
+    public static string FormatInstant(DateTime utc) => utc.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTime? ParseInstant(string? key) =>
+        DateTime.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+            ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
+            : null;
+
+    /// <summary>This query's URL with the cursor replaced (or dropped, for the first page).</summary>
+    public string Url(int bookId, ContactListRow? cursor = null, bool backwards = false, ContactSort? sort = null)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+        Add("q", Term);
+        Add("type", Type?.ToString());
+        Add("salesperson", Salesperson);
+        Add("tag", Tag);
+        Add("company", Company?.ToString(CultureInfo.InvariantCulture));
+        var order = sort ?? Sort;
+        if (order != ContactSort.Name)
+        {
+            Add("sort", order.ToString());
+        }
+        if (cursor is not null)
+        {
+            Add(backwards ? "before" : "after", cursor.Id.ToString(CultureInfo.InvariantCulture));
+            Add("key", order == ContactSort.Name ? cursor.Name : cursor.LastInteractionAt is { } at ? FormatInstant(at) : null);
+        }
+        var query = parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+        return $"/books/{bookId}/contacts{query}";
+    }
+}

@@ -1,0 +1,140 @@
+using Crm.Core.Data;
+using Crm.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Web.Features.Contacts;
+
+/// <summary>The read side: the Contacts list and the Contact page. Changes live in <see cref="ContactEditController"/>.</summary>
+[Route("books/{bookId:int}/contacts"), Authorize(Policy = BookPolicies.CanView)]
+public sealed class ContactsController(CrmDbContext db, BookAccess access, TimeProvider clock) : Controller
+{
+    /// <summary>Distinct tags offered by the tag filter; a book with more still filters by any tag typed in the URL.</summary>
+    private const int TagChoices = 200;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] ContactListQuery query)
+    {
+        var bookId = access.Book.Id;
+        var filtered = query.Filter(db, bookId);
+        var backwards = query.Before is not null;
+        var rows = await Rows(query.Page(filtered, backwards, ContactListQuery.PageSize + 1)).ToListAsync();
+        if (rows.Count <= ContactListQuery.PageSize && query.NeverContactedTail(filtered, backwards, ContactListQuery.PageSize + 1 - rows.Count) is { } tail)
+        {
+            rows.AddRange(await Rows(tail).ToListAsync());
+        }
+        var more = rows.Count > ContactListQuery.PageSize;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        if (backwards)
+        {
+            rows.Reverse();
+            if (!more)
+            {
+                // Back at the start (or rows before the cursor were deleted): show a full first page instead.
+                query.Before = null;
+                query.Key = null;
+                rows = await Rows(query.Page(filtered, false, ContactListQuery.PageSize + 1)).ToListAsync();
+                backwards = false;
+                more = rows.Count > ContactListQuery.PageSize;
+                if (more)
+                {
+                    rows.RemoveAt(rows.Count - 1);
+                }
+                return await List(query, rows, hasPrevious: false, hasNext: more);
+            }
+            return await List(query, rows, hasPrevious: true, hasNext: true);
+        }
+        return await List(query, rows, hasPrevious: query.After is not null, hasNext: more);
+    }
+
+    [HttpGet("{contactId:int}")]
+    public async Task<IActionResult> Details(int contactId)
+    {
+        var bookId = access.Book.Id;
+        var contact = await db.Contacts.AsNoTracking()
+            .Where(c => c.BookId == bookId && c.Id == contactId)
+            .Select(c => new ContactDetailsViewModel
+            {
+                Id = c.Id, No = c.No, Type = c.Type, Name = c.Name, CompanyId = c.CompanyId, CompanyName = c.Company!.Name,
+                JobTitle = c.JobTitle, Email = c.Email, Phone = c.Phone, Street = c.Street, City = c.City, PostCode = c.PostCode,
+                Country = c.Country, Language = c.Language, CorrespondenceType = c.CorrespondenceType,
+                SalespersonName = db.Users.Where(u => u.Id == c.SalespersonUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                ExcludeFromSegments = c.ExcludeFromSegments, CreatedAt = c.CreatedAt, UpdatedAt = c.UpdatedAt,
+                LastInteractionAt = c.LastInteractionAt,
+            })
+            .SingleOrDefaultAsync();
+        if (contact is null)
+        {
+            return NotFound();
+        }
+        contact.Tags = await db.ContactTags.AsNoTracking().Where(t => t.ContactId == contactId)
+            .OrderBy(t => t.Name).Select(t => t.Name).ToListAsync();
+        if (contact.Type == Core.Contacts.ContactType.Company)
+        {
+            var persons = await db.Contacts.AsNoTracking()
+                .Where(c => c.BookId == bookId && c.CompanyId == contactId)
+                .OrderBy(c => c.Name).ThenBy(c => c.Id)
+                .Take(ContactListQuery.PageSize + 1)
+                .Select(c => new PersonRow(c.Id, c.No, c.Name, c.JobTitle, c.Email, c.Phone))
+                .ToListAsync();
+            contact.MorePersons = persons.Count > ContactListQuery.PageSize;
+            contact.Persons = persons.Take(ContactListQuery.PageSize).ToList();
+        }
+        contact.TimeZone = RelativeTime.ZoneOf(User);
+        contact.Now = clock.GetUtcNow().UtcDateTime;
+        ViewData["Section"] = "Contacts";
+        return View(contact);
+    }
+
+    private IQueryable<ContactListRow> Rows(IQueryable<Core.Contacts.Contact> contacts) =>
+        contacts.Select(c => new ContactListRow(
+            c.Id, c.No, c.Name, c.Type, c.CompanyId, c.Company!.Name, c.Email, c.Phone,
+            db.Users.Where(u => u.Id == c.SalespersonUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            c.LastInteractionAt));
+
+    private async Task<IActionResult> List(ContactListQuery query, List<ContactListRow> rows, bool hasPrevious, bool hasNext)
+    {
+        var bookId = access.Book.Id;
+        var tags = await db.ContactTags.AsNoTracking().Where(t => t.BookId == bookId)
+            .Select(t => t.Name).Distinct().OrderBy(t => t).Take(TagChoices).ToListAsync();
+        if (!string.IsNullOrEmpty(query.Tag) && !tags.Contains(query.Tag))
+        {
+            tags.Insert(0, query.Tag);
+        }
+        var companyName = query.Company is { } companyId
+            ? await db.Contacts.AsNoTracking().Where(c => c.BookId == bookId && c.Id == companyId).Select(c => c.Name).FirstOrDefaultAsync()
+            : null;
+        ViewData["Section"] = "Contacts";
+        return View("Index", new ContactListViewModel
+        {
+            Query = query,
+            Rows = rows,
+            PreviousUrl = hasPrevious && rows.Count > 0 ? query.Url(bookId, rows[0], backwards: true) : null,
+            NextUrl = hasNext && rows.Count > 0 ? query.Url(bookId, rows[^1]) : null,
+            FirstUrl = hasPrevious ? query.Url(bookId) : null,
+            Salespeople = await Members.ChoicesAsync(db, bookId),
+            Tags = tags,
+            CompanyName = companyName,
+            TimeZone = RelativeTime.ZoneOf(User),
+            Now = clock.GetUtcNow().UtcDateTime,
+        });
+    }
+}
+
+/// <summary>The book's members as select options (the salesperson filter and field).</summary>
+public static class Members
+{
+    public static async Task<IReadOnlyList<SelectListItem>> ChoicesAsync(CrmDbContext db, int bookId) =>
+        await db.Memberships.AsNoTracking().Where(m => m.BookId == bookId)
+            .OrderBy(m => m.User!.DisplayName)
+            .Select(m => new SelectListItem(m.User!.DisplayName, m.UserId))
+            .ToListAsync();
+
+    public static Task<bool> IsMemberAsync(CrmDbContext db, int bookId, string userId) =>
+        db.Memberships.AnyAsync(m => m.BookId == bookId && m.UserId == userId);
+}
