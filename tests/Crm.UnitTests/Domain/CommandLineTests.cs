@@ -1,6 +1,6 @@
 using Crm.Web.Infrastructure;
 
-namespace Crm.UnitTests.Core;
+namespace Crm.UnitTests.Domain;
 
 public sealed class CommandLineTests
 {

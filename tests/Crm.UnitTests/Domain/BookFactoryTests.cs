@@ -1,7 +1,7 @@
 using Crm.Core.Books;
 using Crm.Core.Interactions;
 
-namespace Crm.UnitTests.Core;
+namespace Crm.UnitTests.Domain;
 
 public sealed class BookFactoryTests
 {

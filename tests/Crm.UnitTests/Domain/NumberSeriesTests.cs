@@ -1,6 +1,6 @@
 using Crm.Core.Books;
 
-namespace Crm.UnitTests.Core;
+namespace Crm.UnitTests.Domain;
 
 public sealed class NumberSeriesTests
 {
