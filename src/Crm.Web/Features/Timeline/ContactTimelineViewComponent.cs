@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Crm.Core.Accounts;
 using Crm.Core.Data;
+using Crm.Core.Interactions;
 using Crm.Web.Authorization;
 using Crm.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess acc
         var zone = TimeZones.Find(UserClaimsPrincipal.FindFirstValue(CrmClaimsPrincipalFactory.TimeZoneClaim));
         var page = await db.LoadTimelinePageAsync(book.Id, contactId, filter);
         var entries = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, clock.GetUtcNow().UtcDateTime, zone);
-        var form = ViewData[TimelineController.QuickLogFormKey] as QuickLogForm ?? new QuickLogForm();
+        var form = ViewData[TimelineController.QuickLogFormKey] as QuickLogForm ?? new QuickLogForm { Type = QuickLogType.Call };
         form.ReturnUrl = returnUrl;
 
         var model = new ContactTimelineViewModel(book.Id, contactId, book.CanEdit, filter, basePath, entries, form, filter.Before is null);

@@ -7,7 +7,7 @@ namespace Crm.Web.Features.Timeline;
 /// <summary>"Add Interaction": the quick log above the timeline.</summary>
 public sealed class QuickLogForm
 {
-    public QuickLogType? Type { get; set; } = QuickLogType.Call;
+    public QuickLogType? Type { get; set; }
     public string? Summary { get; set; }
     /// <summary>yyyy-MM-dd in the user's zone; empty means today.</summary>
     public string? Date { get; set; }
