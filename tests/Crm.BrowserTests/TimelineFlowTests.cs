@@ -170,5 +170,7 @@ public sealed class TimelineFlowTests(BrowserFixture fixture)
         // Focus moved to the first appended entry.
         Assert.Equal("Interaction number 10", await page.EvaluateAsync<string>("document.activeElement.querySelector('.entry-summary').textContent"));
         await BrowserFixture.ScreenshotAsync(page, "timeline-08-load-more");
+        // What the reader sees right after the click: the seam, with focus on the first new entry.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "timeline-09-load-more-viewport.png") });
     }
 }
