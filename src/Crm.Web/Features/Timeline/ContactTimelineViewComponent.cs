@@ -1,9 +1,39 @@
+using System.Security.Claims;
+using Crm.Core.Accounts;
+using Crm.Core.Data;
+using Crm.Core.Interactions;
+using Crm.Web.Authorization;
+using Crm.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Crm.Web.Features.Timeline;
 
-/// <summary>The interaction timeline on a contact page. Invoked as Component.InvokeAsync("ContactTimeline", new { contactId }).</summary>
-public sealed class ContactTimelineViewComponent : ViewComponent
+/// <summary>
+/// The interaction timeline with "Add Interaction" above it, as embedded on the contact page:
+/// <c>@await Component.InvokeAsync("ContactTimeline", new { contactId = Model.Id })</c>. Filters and the "Load more"
+/// position come from the page's query string (kind, canceled, before).
+/// </summary>
+public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess access, TimeProvider clock) : ViewComponent
 {
-    public IViewComponentResult Invoke(int contactId) => Content($"Timeline of contact {contactId} comes here.");
+    public async Task<IViewComponentResult> InvokeAsync(int contactId)
+    {
+        var book = access.Book;
+        // On a quick-log POST that failed validation the request's query is not the page's; start from the newest.
+        var isGet = HttpMethods.IsGet(Request.Method);
+        var filter = isGet
+            ? TimelineFilter.From(Request.Query["kind"], Request.Query["canceled"], Request.Query["before"])
+            : new TimelineFilter(null, false, null);
+        var basePath = ViewData[TimelineController.BasePathKey] as string ?? Request.Path.Value ?? "";
+        var returnUrl = TimelineViewModels.SafeReturnUrl(basePath, book.Id, contactId);
+
+        var zone = TimeZones.Find(UserClaimsPrincipal.FindFirstValue(CrmClaimsPrincipalFactory.TimeZoneClaim));
+        var page = await db.LoadTimelinePageAsync(book.Id, contactId, filter);
+        var entries = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, clock.GetUtcNow().UtcDateTime, zone);
+        var form = ViewData[TimelineController.QuickLogFormKey] as QuickLogForm ?? new QuickLogForm { Type = QuickLogType.Call };
+        form.ReturnUrl = returnUrl;
+
+        var model = new ContactTimelineViewModel(book.Id, contactId, book.CanEdit, filter, basePath, entries, form, filter.Before is null);
+        // A full path: the view lives with this feature, whichever controller's page embeds it.
+        return View("/Features/Timeline/ContactTimeline.cshtml", model);
+    }
 }

@@ -1,1 +1,76 @@
-// Timeline enhancements (load more without losing place). Pages work without it.
+// Timeline enhancements: "Load more" appends the next page in place so the reader keeps their place.
+// Pages work without this file: the link then opens the next page of the standalone timeline.
+(function () {
+    "use strict";
+
+    function lastGroup(feed) {
+        var groups = feed.querySelectorAll(".timeline-day-group");
+        return groups.length ? groups[groups.length - 1] : null;
+    }
+
+    function append(feed, more, html) {
+        var template = document.createElement("template");
+        template.innerHTML = html;
+        var firstNew = null;
+        var added = 0;
+        Array.prototype.slice.call(template.content.querySelectorAll(".timeline-day-group")).forEach(function (group) {
+            var items = group.querySelectorAll(".timeline-entry");
+            added += items.length;
+            var previous = lastGroup(feed);
+            if (previous && previous.getAttribute("data-day") === group.getAttribute("data-day")) {
+                // The page continues the day above the seam: add to that day, never a second heading.
+                var list = previous.querySelector(".timeline");
+                Array.prototype.slice.call(items).forEach(function (item) {
+                    firstNew = firstNew || item;
+                    list.appendChild(item);
+                });
+            } else {
+                firstNew = firstNew || group.querySelector(".timeline-entry");
+                feed.insertBefore(group, more);
+            }
+        });
+        var nextMore = template.content.querySelector(".timeline-more");
+        more.remove();
+        if (nextMore) { feed.appendChild(nextMore); }
+        return { first: firstNew, count: added, hasMore: !!nextMore };
+    }
+
+    document.addEventListener("click", function (event) {
+        var link = event.target.closest ? event.target.closest("a[data-load-more]") : null;
+        if (!link || !window.fetch || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+            return;
+        }
+        var feed = link.closest("[data-timeline-feed]");
+        var more = link.closest(".timeline-more");
+        var url = link.getAttribute("data-fragment-url");
+        if (!feed || !more || !url) { return; }
+        event.preventDefault();
+        if (link.getAttribute("aria-busy") === "true") { return; }
+        link.setAttribute("aria-busy", "true");
+        link.textContent = "Loading…";
+
+        fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+            .then(function (response) {
+                if (!response.ok) { throw new Error("HTTP " + response.status); }
+                return response.text();
+            })
+            .then(function (html) {
+                var result = append(feed, more, html);
+                var status = document.querySelector("[data-timeline-status]");
+                if (status) {
+                    status.textContent = result.count + " older interaction" + (result.count === 1 ? "" : "s") + " loaded" +
+                        (result.hasMore ? "." : ". That is all.");
+                }
+                // Focus the first new entry: keyboard and screen-reader users continue reading where the new ones start.
+                if (result.first) {
+                    result.first.setAttribute("tabindex", "-1");
+                    result.first.focus({ preventScroll: true });
+                    result.first.scrollIntoView({ block: "nearest" });
+                }
+            })
+            .catch(function () {
+                // Fall back to the page that works without script.
+                window.location.href = link.href;
+            });
+    });
+})();

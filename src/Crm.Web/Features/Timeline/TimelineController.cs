@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using Crm.Core.Accounts;
+using Crm.Core.Books;
+using Crm.Core.Contacts;
+using Crm.Core.Data;
+using Crm.Core.Interactions;
+using Crm.Web.Authorization;
+using Crm.Web.Features.Accounts;
+using Crm.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Web.Features.Timeline;
+
+/// <summary>
+/// The interaction timeline outside the contact page (the no-JS "Load more" target), its "Load more" fragment, the
+/// quick log ("Add Interaction") and "Delete". The contact page embeds the same timeline through
+/// <see cref="ContactTimelineViewComponent"/>.
+/// </summary>
+[Route("books/{bookId:int}"), Authorize(Policy = BookPolicies.CanView)]
+public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeProvider clock) : Controller
+{
+    /// <summary>The view component reads these to link its chips here and to show a re-rendered quick log.</summary>
+    public const string BasePathKey = "TimelineBasePath";
+    public const string QuickLogFormKey = "QuickLogForm";
+
+    [HttpGet("contacts/{contactId:int}/timeline")]
+    public async Task<IActionResult> Timeline(int contactId)
+    {
+        var name = await db.ContactNameAsync(access.Book.Id, contactId);
+        if (name is null)
+        {
+            return NotFound();
+        }
+        return TimelinePage(contactId, name);
+    }
+
+    /// <summary>The next page of entries without the layout, appended in place by timeline.js.</summary>
+    [HttpGet("contacts/{contactId:int}/timeline/entries")]
+    public async Task<IActionResult> Entries(int contactId, string? kind, string? canceled, string? before)
+    {
+        var book = access.Book;
+        if (await db.ContactNameAsync(book.Id, contactId) is null)
+        {
+            return NotFound();
+        }
+        var filter = TimelineFilter.From(kind, canceled, before);
+        var page = await db.LoadTimelinePageAsync(book.Id, contactId, filter);
+        var returnUrl = TimelineViewModels.SafeReturnUrl(Request.Query["returnUrl"], book.Id, contactId);
+        var model = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, clock.GetUtcNow().UtcDateTime, Zone());
+        return PartialView("_TimelineEntries", model);
+    }
+
+    /// <summary>"Add Interaction": records the template set up for the quick-log type, then back to the contact (PRG).</summary>
+    [HttpPost("contacts/{contactId:int}/interactions"), Authorize(Policy = BookPolicies.CanEdit)]
+    public async Task<IActionResult> QuickLog(int contactId, QuickLogForm form, [FromServices] IValidator<QuickLogForm> validator)
+    {
+        var bookId = access.Book.Id;
+        var contact = await db.Contacts.AsNoTracking()
+            .Where(c => c.Id == contactId && c.BookId == bookId)
+            .Select(c => new { c.Name, c.CompanyId, c.SalespersonUserId })
+            .FirstOrDefaultAsync();
+        if (contact is null)
+        {
+            return NotFound();
+        }
+        if (!await validator.ValidateIntoAsync(form, ModelState))
+        {
+            ViewData[QuickLogFormKey] = form;
+            return TimelinePage(contactId, contact.Name);
+        }
+
+        var type = form.Type!.Value;
+        var zone = Zone();
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var occurredAt = TimeZones.ToUtc(form.LocalOccurredAt(TimeZones.ToLocal(nowUtc, zone)), zone);
+        var evt = type.ToAutomaticEvent();
+        var template = await db.InteractionTemplateSetup.AsNoTracking()
+            .Where(s => s.BookId == bookId && s.Event == evt && s.Template != null)
+            .Select(s => s.Template!)
+            .FirstOrDefaultAsync();
+
+        var entry = new InteractionLogEntry
+        {
+            BookId = bookId,
+            ContactId = contactId,
+            CompanyContactId = contact.CompanyId,
+            SalespersonUserId = contact.SalespersonUserId,
+            // With no template set up for the type, the entry is still recorded: a person asked for it explicitly.
+            TemplateId = template?.Id,
+            GroupId = template?.GroupId,
+            Kind = template?.Kind ?? type.ToKind(),
+            InformationFlow = template?.InformationFlow ?? InformationFlow.None,
+            InitiatedBy = template?.InitiatedBy ?? InitiatedBy.None,
+            CorrespondenceType = template?.CorrespondenceType ?? CorrespondenceType.None,
+            Cost = template?.UnitCost ?? 0,
+            DurationMinutes = template?.UnitDurationMinutes ?? 0,
+            Description = form.Summary!.Trim(),
+            OccurredAt = occurredAt,
+            LoggedAt = nowUtc,
+            LoggedByUserId = User.UserId(),
+            Source = InteractionSource.Manual,
+        };
+
+        // The entry no., the entry and the contact's "last interaction" are stored together or not at all.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            entry.EntryNo = await db.ReserveEntryNosAsync(bookId, 1);
+            db.InteractionLogEntries.Add(entry);
+            await db.SaveChangesAsync();
+            await db.RefreshLastInteractionAsync([contactId]);
+            await transaction.CommitAsync();
+        }
+
+        TempData["Flash"] = $"{type} logged for {contact.Name}.";
+        return Redirect(TimelineViewModels.SafeReturnUrl(form.ReturnUrl, bookId, contactId));
+    }
+
+    [HttpGet("interactions/{entryId:int}/delete"), Authorize(Policy = BookPolicies.CanEdit)]
+    public async Task<IActionResult> Delete(int entryId, string? returnUrl)
+    {
+        var bookId = access.Book.Id;
+        var entry = await db.InteractionLogEntries.AsNoTracking()
+            .Where(e => e.Id == entryId && e.BookId == bookId)
+            .Select(e => new { e.ContactId, ContactName = e.Contact!.Name, e.Kind, e.Description, e.OccurredAt })
+            .FirstOrDefaultAsync();
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        ViewData["Section"] = "Contacts";
+        var when = TimelineFormatting.Exact(entry.OccurredAt, Zone());
+        return View(new DeleteInteractionViewModel(bookId, entryId, entry.ContactId, entry.ContactName, entry.Kind, entry.Description, when,
+            TimelineViewModels.SafeReturnUrl(returnUrl, bookId, entry.ContactId)));
+    }
+
+    /// <summary>Deletes permanently (DESIGN.md §4: after a confirmation) and keeps the contact's last interaction right.</summary>
+    [HttpPost("interactions/{entryId:int}/delete"), Authorize(Policy = BookPolicies.CanEdit)]
+    public async Task<IActionResult> DeleteConfirmed(int entryId, string? returnUrl)
+    {
+        var bookId = access.Book.Id;
+        var contactId = await db.InteractionLogEntries.AsNoTracking()
+            .Where(e => e.Id == entryId && e.BookId == bookId)
+            .Select(e => (int?)e.ContactId)
+            .FirstOrDefaultAsync();
+        if (contactId is not { } id)
+        {
+            return NotFound();
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.InteractionLogEntries.Where(e => e.Id == entryId && e.BookId == bookId).ExecuteDeleteAsync();
+            await db.RefreshLastInteractionAsync([id]);
+            await transaction.CommitAsync();
+        }
+        TempData["Flash"] = "The interaction was deleted.";
+        return Redirect(TimelineViewModels.SafeReturnUrl(returnUrl, bookId, id));
+    }
+
+    private ViewResult TimelinePage(int contactId, string contactName)
+    {
+        ViewData["Section"] = "Contacts";
+        ViewData[BasePathKey] = TimelineViewModels.TimelineUrl(access.Book.Id, contactId);
+        return View("Timeline", new TimelinePageViewModel(access.Book.Id, contactId, contactName));
+    }
+
+    private TimeZoneInfo Zone() => TimeZones.Find(User.FindFirstValue(CrmClaimsPrincipalFactory.TimeZoneClaim));
+}

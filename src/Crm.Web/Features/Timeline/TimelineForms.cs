@@ -1,0 +1,63 @@
+using System.Globalization;
+using Crm.Core.Interactions;
+using FluentValidation;
+
+namespace Crm.Web.Features.Timeline;
+
+/// <summary>"Add Interaction": the quick log above the timeline.</summary>
+public sealed class QuickLogForm
+{
+    public QuickLogType? Type { get; set; }
+    public string? Summary { get; set; }
+    /// <summary>yyyy-MM-dd in the user's zone; empty means today.</summary>
+    public string? Date { get; set; }
+    /// <summary>HH:mm in the user's zone; empty means now (or noon on another day).</summary>
+    public string? Time { get; set; }
+    /// <summary>Where to return after saving: the contact page or the standalone timeline.</summary>
+    public string? ReturnUrl { get; set; }
+
+    public static bool TryParseDate(string? value, out DateOnly date) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static bool TryParseTime(string? value, out TimeOnly time) =>
+        TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    /// <summary>
+    /// The moment the interaction happened, as wall-clock time in the user's zone. No date is today; no time is the
+    /// current time today, or noon on another day (a time nobody gave should not sort as midnight).
+    /// </summary>
+    public DateTime LocalOccurredAt(DateTime localNow)
+    {
+        var today = DateOnly.FromDateTime(localNow);
+        var date = TryParseDate(Date, out var d) ? d : today;
+        if (TryParseTime(Time, out var t))
+        {
+            return date.ToDateTime(t);
+        }
+        return date == today ? localNow : date.ToDateTime(new TimeOnly(12, 0));
+    }
+}
+
+public sealed class QuickLogFormValidator : AbstractValidator<QuickLogForm>
+{
+    // Bounds keep the UTC conversion of any zone inside DateTime's range.
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    public static readonly DateOnly LatestDate = new(2999, 12, 31);
+
+    public QuickLogFormValidator()
+    {
+        RuleFor(f => f.Type).NotNull().WithMessage("Choose the type: Call, Email, Meeting or Note.")
+            .IsInEnum().WithMessage("Choose the type: Call, Email, Meeting or Note.");
+        RuleFor(f => f.Summary).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Write a summary of what happened.")
+            .MaximumLength(InteractionLogEntry.DescriptionMaxLength)
+            .WithMessage($"The summary can be at most {InteractionLogEntry.DescriptionMaxLength} characters.");
+        RuleFor(f => f.Date)
+            .Must(d => QuickLogForm.TryParseDate(d, out var date) && date >= EarliestDate && date <= LatestDate)
+            .When(f => !string.IsNullOrWhiteSpace(f.Date))
+            .WithMessage("Enter a valid date, like 2026-03-14.");
+        RuleFor(f => f.Time)
+            .Must(t => QuickLogForm.TryParseTime(t, out _))
+            .When(f => !string.IsNullOrWhiteSpace(f.Time))
+            .WithMessage("Enter a valid time, like 14:05.");
+    }
+}

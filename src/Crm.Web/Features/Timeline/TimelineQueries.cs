@@ -1,0 +1,112 @@
+using System.Globalization;
+using Crm.Core.Data;
+using Crm.Core.Interactions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Web.Features.Timeline;
+
+/// <summary>A keyset position in a timeline: entries strictly older than (OccurredAt, Id). Written "ticks_id" in URLs.</summary>
+public readonly record struct TimelineCursor(DateTime OccurredAt, int Id)
+{
+    public override string ToString() =>
+        OccurredAt.Ticks.ToString(CultureInfo.InvariantCulture) + "_" + Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reads "ticks_id"; anything malformed means "from the newest" rather than an error page.</summary>
+    public static TimelineCursor? Parse(string? value)
+    {
+        var parts = value?.Split('_');
+        if (parts is not { Length: 2 } ||
+            !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ||
+            !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ||
+            ticks > DateTime.MaxValue.Ticks)
+        {
+            return null;
+        }
+        return new TimelineCursor(new DateTime(ticks, DateTimeKind.Utc), id);
+    }
+}
+
+/// <summary>What the reader asked to see: one kind or all, canceled entries or not, and from where.</summary>
+public sealed record TimelineFilter(InteractionKind? Kind, bool ShowCanceled, TimelineCursor? Before)
+{
+    public static TimelineFilter From(string? kind, string? canceled, string? before) =>
+        new(ParseKind(kind), string.Equals(canceled, "true", StringComparison.OrdinalIgnoreCase), TimelineCursor.Parse(before));
+
+    /// <summary>Only the names ("Call"), never numbers: Enum.TryParse would take "7" too.</summary>
+    public static InteractionKind? ParseKind(string? value) =>
+        Enum.GetNames<InteractionKind>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<InteractionKind>(name)
+            : null;
+
+    /// <summary>The query string for these filters (without the cursor unless given), e.g. "?kind=Call&amp;canceled=true".</summary>
+    public string Query(InteractionKind? kind, bool showCanceled, TimelineCursor? before = null)
+    {
+        var parts = new List<string>();
+        if (kind is { } k) parts.Add("kind=" + k);
+        if (showCanceled) parts.Add("canceled=true");
+        if (before is { } b) parts.Add("before=" + b);
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
+}
+
+public sealed record TimelineEntryRow(
+    int Id,
+    InteractionKind Kind,
+    string Description,
+    DateTime OccurredAt,
+    string LoggedBy,
+    bool Canceled,
+    InteractionSource Source);
+
+public sealed record TimelinePage(IReadOnlyList<TimelineEntryRow> Entries, TimelineCursor? Next);
+
+public static class TimelineQueries
+{
+    public const int PageSize = 20;
+
+    /// <summary>
+    /// One page of a contact's timeline, newest first by when it happened (OccurredAt, then Id), through the
+    /// (ContactId, OccurredAt, Id) index. Postponed entries are unfinished drafts and never show.
+    /// </summary>
+    public static async Task<TimelinePage> LoadTimelinePageAsync(this CrmDbContext db, int bookId, int contactId, TimelineFilter filter, CancellationToken ct = default)
+    {
+        var query = db.InteractionLogEntries.AsNoTracking()
+            .Where(e => e.ContactId == contactId && e.BookId == bookId && !e.Postponed);
+        if (!filter.ShowCanceled)
+        {
+            query = query.Where(e => !e.Canceled);
+        }
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+        if (filter.Before is { } before)
+        {
+            query = query.Where(e => e.OccurredAt < before.OccurredAt || (e.OccurredAt == before.OccurredAt && e.Id < before.Id));
+        }
+        // One extra row tells whether there is a next page without a COUNT.
+        var rows = await query
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+            .Take(PageSize + 1)
+            .Select(e => new TimelineEntryRow(
+                e.Id,
+                e.Kind,
+                e.Description,
+                e.OccurredAt,
+                db.Users.Where(u => u.Id == e.LoggedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "A former member",
+                e.Canceled,
+                e.Source))
+            .ToListAsync(ct);
+        if (rows.Count <= PageSize)
+        {
+            return new TimelinePage(rows, null);
+        }
+        rows.RemoveAt(PageSize);
+        var last = rows[^1];
+        return new TimelinePage(rows, new TimelineCursor(last.OccurredAt, last.Id));
+    }
+
+    /// <summary>The contact's name if it is in the book; null answers 404.</summary>
+    public static Task<string?> ContactNameAsync(this CrmDbContext db, int bookId, int contactId, CancellationToken ct = default) =>
+        db.Contacts.AsNoTracking().Where(c => c.Id == contactId && c.BookId == bookId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+}
