@@ -29,6 +29,14 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // People expect "apple" before "Zebra". SQL Server's default collation is case-insensitive already;
+            // SQLite's BINARY is not. The (BookId, Name, Id) index inherits the collation, so sorting stays indexed.
+            builder.Entity<Contact>().Property(c => c.Name).UseCollation("NOCASE");
+            builder.Entity<Book>().Property(b => b.Name).UseCollation("NOCASE");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -33,6 +33,6 @@ public sealed class RelativeTimeTests
     [Fact]
     public void Exact_IsLocalTime()
     {
-        Assert.Equal("10 Jun 2024, 14:00", RelativeTime.Exact(Now, Copenhagen));
+        Assert.Equal("10 Jun 2024, 14:00", Crm.Web.Infrastructure.DisplayTime.Compact(Now, Copenhagen));
     }
 }

@@ -39,11 +39,11 @@ public sealed class TimelineFormattingTests
 
     [Fact]
     public void Exact_ShowsTheLocalDateAndTime() =>
-        Assert.Equal("Tuesday 24 November 2026 at 00:30", TimelineFormatting.Exact(new DateTime(2026, 11, 23, 15, 30, 0, DateTimeKind.Utc), Tokyo));
+        Assert.Equal("Tuesday 24 November 2026 at 00:30", Crm.Web.Infrastructure.DisplayTime.Exact(new DateTime(2026, 11, 23, 15, 30, 0, DateTimeKind.Utc), Tokyo));
 
     [Fact]
     public void Iso_IsUtcWithZ() =>
-        Assert.Equal("2026-11-23T15:30:00Z", TimelineFormatting.Iso(new DateTime(2026, 11, 23, 15, 30, 0, DateTimeKind.Utc)));
+        Assert.Equal("2026-11-23T15:30:00Z", Crm.Web.Infrastructure.DisplayTime.Iso(new DateTime(2026, 11, 23, 15, 30, 0, DateTimeKind.Utc)));
 
     [Theory]
     [InlineData("2026-11-23", "Today")]

@@ -1,5 +1,6 @@
 using Crm.Core.Data;
 using Crm.Web.Authorization;
+using Crm.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -85,7 +86,7 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access, TimeP
             contact.MorePersons = persons.Count > ContactListQuery.PageSize;
             contact.Persons = persons.Take(ContactListQuery.PageSize).ToList();
         }
-        contact.TimeZone = RelativeTime.ZoneOf(User);
+        contact.TimeZone = User.TimeZone();
         contact.Now = clock.GetUtcNow().UtcDateTime;
         ViewData["Section"] = "Contacts";
         return View(contact);
@@ -120,7 +121,7 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access, TimeP
             Salespeople = await Members.ChoicesAsync(db, bookId),
             Tags = tags,
             CompanyName = companyName,
-            TimeZone = RelativeTime.ZoneOf(User),
+            TimeZone = User.TimeZone(),
             Now = clock.GetUtcNow().UtcDateTime,
         });
     }

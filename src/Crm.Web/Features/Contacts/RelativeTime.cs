@@ -1,23 +1,18 @@
-using System.Globalization;
-using System.Security.Claims;
 using Crm.Core.Accounts;
-using Crm.Web.Features.Accounts;
+using Crm.Web.Infrastructure;
 
 namespace Crm.Web.Features.Contacts;
 
-/// <summary>"3 days ago" for lists, with the exact local time for a title; calendar days count in the viewer's zone.</summary>
+/// <summary>"3 days ago" for the contact list's "Last interaction"; calendar days count in the viewer's zone.</summary>
 public static class RelativeTime
 {
-    public static TimeZoneInfo ZoneOf(ClaimsPrincipal user) =>
-        TimeZones.Find(user.FindFirst(CrmClaimsPrincipalFactory.TimeZoneClaim)?.Value);
-
     public static string Describe(DateTime utc, DateTime nowUtc, TimeZoneInfo zone)
     {
         var elapsed = nowUtc - utc;
         if (elapsed < TimeSpan.Zero)
         {
             // Interactions can be logged for a planned time; say when rather than "ago".
-            return "on " + Exact(utc, zone, withTime: false);
+            return "on " + DisplayTime.Date(utc, zone);
         }
         if (elapsed < TimeSpan.FromMinutes(1)) return "just now";
         if (elapsed < TimeSpan.FromHours(1)) return Plural((int)elapsed.TotalMinutes, "minute") + " ago";
@@ -29,15 +24,6 @@ public static class RelativeTime
         if (days < 365) return Plural(days / 30 == 0 ? 1 : days / 30, "month") + " ago";
         return Plural(days / 365, "year") + " ago";
     }
-
-    public static string Exact(DateTime utc, TimeZoneInfo zone, bool withTime = true)
-    {
-        var local = TimeZones.ToLocal(utc, zone);
-        return local.ToString(withTime ? "d MMM yyyy, HH:mm" : "d MMM yyyy", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The machine-readable datetime attribute of a &lt;time&gt; element.</summary>
-    public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 }

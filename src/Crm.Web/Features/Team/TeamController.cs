@@ -1,9 +1,6 @@
-using System.Security.Claims;
-using Crm.Core.Accounts;
 using Crm.Core.Books;
 using Crm.Core.Data;
 using Crm.Web.Authorization;
-using Crm.Web.Features.Accounts;
 using Crm.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -213,7 +210,7 @@ public sealed class TeamController(CrmDbContext db, BookAccess access, TimeProvi
             BookId = bookId,
             BookName = access.Book.Name,
             CurrentUserId = User.UserId(),
-            TimeZone = TimeZones.Find(User.FindFirstValue(CrmClaimsPrincipalFactory.TimeZoneClaim)),
+            TimeZone = User.TimeZone(),
             // A team is a handful of people: sorting here keeps the role order (stored as text) meaningful.
             Members = members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList(),
             Invitations = invitations,

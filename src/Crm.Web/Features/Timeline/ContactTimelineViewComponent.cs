@@ -1,9 +1,7 @@
-using System.Security.Claims;
-using Crm.Core.Accounts;
 using Crm.Core.Data;
 using Crm.Core.Interactions;
 using Crm.Web.Authorization;
-using Crm.Web.Features.Accounts;
+using Crm.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Crm.Web.Features.Timeline;
@@ -26,7 +24,7 @@ public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess acc
         var basePath = ViewData[TimelineController.BasePathKey] as string ?? Request.Path.Value ?? "";
         var returnUrl = TimelineViewModels.SafeReturnUrl(basePath, book.Id, contactId);
 
-        var zone = TimeZones.Find(UserClaimsPrincipal.FindFirstValue(CrmClaimsPrincipalFactory.TimeZoneClaim));
+        var zone = UserClaimsPrincipal.TimeZone();
         var page = await db.LoadTimelinePageAsync(book.Id, contactId, filter);
         var entries = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, clock.GetUtcNow().UtcDateTime, zone);
         var form = ViewData[TimelineController.QuickLogFormKey] as QuickLogForm ?? new QuickLogForm { Type = QuickLogType.Call };

@@ -1,11 +1,9 @@
-using System.Security.Claims;
 using Crm.Core.Accounts;
 using Crm.Core.Books;
 using Crm.Core.Contacts;
 using Crm.Core.Data;
 using Crm.Core.Interactions;
 using Crm.Web.Authorization;
-using Crm.Web.Features.Accounts;
 using Crm.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -131,7 +129,7 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
             return NotFound();
         }
         ViewData["Section"] = "Contacts";
-        var when = TimelineFormatting.Exact(entry.OccurredAt, Zone());
+        var when = DisplayTime.Exact(entry.OccurredAt, Zone());
         return View(new DeleteInteractionViewModel(bookId, entryId, entry.ContactId, entry.ContactName, entry.Kind, entry.Description, when,
             TimelineViewModels.SafeReturnUrl(returnUrl, bookId, entry.ContactId)));
     }
@@ -166,5 +164,5 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
         return View("Timeline", new TimelinePageViewModel(access.Book.Id, contactId, contactName));
     }
 
-    private TimeZoneInfo Zone() => TimeZones.Find(User.FindFirstValue(CrmClaimsPrincipalFactory.TimeZoneClaim));
+    private TimeZoneInfo Zone() => User.TimeZone();
 }

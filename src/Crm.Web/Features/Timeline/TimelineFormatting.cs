@@ -5,7 +5,7 @@ namespace Crm.Web.Features.Timeline;
 
 /// <summary>
 /// How the timeline words a moment for the reader: relative ("2 hours ago", "yesterday at 14:05", "3 Mar 2026"),
-/// exact ("Monday 23 November 2026 at 14:05") and day headings ("Today", "Yesterday", "Monday 23 November 2026").
+/// and day headings ("Today", "Yesterday", "Monday 23 November 2026").
 /// Pure functions of the moment, now and the reader's zone, so they are tested without a clock.
 /// </summary>
 public static class TimelineFormatting
@@ -35,14 +35,6 @@ public static class TimelineFormatting
         if (day == today.AddDays(-1)) return $"yesterday at {clock}";
         return local.ToString("d MMM yyyy", Culture);
     }
-
-    /// <summary>The full local date and time, for the tooltip and screen readers.</summary>
-    public static string Exact(DateTime utc, TimeZoneInfo zone) =>
-        TimeZones.ToLocal(utc, zone).ToString("dddd d MMMM yyyy 'at' HH:mm", Culture);
-
-    /// <summary>The machine-readable UTC moment for &lt;time datetime&gt;.</summary>
-    public static string Iso(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Culture);
 
     /// <summary>The local calendar day an entry belongs to in the reader's zone (what groups the timeline).</summary>
     public static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZones.ToLocal(utc, zone));

@@ -1,4 +1,5 @@
 using Crm.Core.Interactions;
+using Crm.Web.Infrastructure;
 
 namespace Crm.Web.Features.Timeline;
 
@@ -80,8 +81,8 @@ public static class TimelineViewModels
                 g.Select(e => new TimelineEntryView(
                     e.Id, e.Kind, e.Description, e.LoggedBy,
                     TimelineFormatting.Relative(e.OccurredAt, nowUtc, zone),
-                    TimelineFormatting.Exact(e.OccurredAt, zone),
-                    TimelineFormatting.Iso(e.OccurredAt),
+                    DisplayTime.Exact(e.OccurredAt, zone),
+                    DisplayTime.Iso(e.OccurredAt),
                     e.Canceled, e.Source)).ToList()))
             .ToList();
 

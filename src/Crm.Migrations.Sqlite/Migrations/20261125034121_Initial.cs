@@ -60,7 +60,7 @@ namespace Crm.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false, collation: "NOCASE"),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ContactNoPrefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     ContactNoNext = table.Column<int>(type: "INTEGER", nullable: false),
@@ -204,7 +204,7 @@ namespace Crm.Migrations.Sqlite.Migrations
                     BookId = table.Column<int>(type: "INTEGER", nullable: false),
                     No = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false, collation: "NOCASE"),
                     CompanyId = table.Column<int>(type: "INTEGER", nullable: true),
                     JobTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
