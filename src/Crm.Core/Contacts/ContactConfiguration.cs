@@ -28,6 +28,9 @@ public class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // Keyset paging of the contact list: by name, and by last interaction.
         builder.HasIndex(c => new { c.BookId, c.Name, c.Id });
         builder.HasIndex(c => new { c.BookId, c.LastInteractionAt, c.Id });
+        // A company's persons in name order (contact page, ?company= filter). Two equality columns make SQLite
+        // prefer it over (BookId, Name, Id), which would walk the whole book to find a company's few persons.
+        builder.HasIndex(c => new { c.BookId, c.CompanyId, c.Name, c.Id });
         builder.HasIndex(c => c.CompanyId);
 
         builder.HasOne<Book>().WithMany().HasForeignKey(c => c.BookId).OnDelete(DeleteBehavior.Cascade);

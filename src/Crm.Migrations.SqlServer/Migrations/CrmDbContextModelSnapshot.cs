@@ -331,6 +331,8 @@ namespace Crm.Migrations.SqlServer.Migrations
 
                     b.HasIndex("BookId", "Name", "Id");
 
+                    b.HasIndex("BookId", "CompanyId", "Name", "Id");
+
                     b.ToTable("Contacts");
                 });
 

@@ -319,6 +319,8 @@ namespace Crm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BookId", "Name", "Id");
 
+                    b.HasIndex("BookId", "CompanyId", "Name", "Id");
+
                     b.ToTable("Contacts");
                 });
 

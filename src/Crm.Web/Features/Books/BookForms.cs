@@ -1,4 +1,5 @@
 using Crm.Core.Books;
+using Crm.Core.Interactions;
 using FluentValidation;
 
 namespace Crm.Web.Features.Books;
@@ -19,4 +20,7 @@ public sealed class NewBookFormValidator : AbstractValidator<NewBookForm>
 
 public sealed record BookListItem(int Id, string Name, BookRole Role, int Members);
 
-public sealed record BookHomeViewModel(int Id, string Name, BookRole Role, int Contacts, int Members, int Interactions);
+public sealed record BookHomeViewModel(int Id, string Name, BookRole Role, int Contacts, int Members,
+    IReadOnlyList<RecentInteraction> Recent, TimeZoneInfo TimeZone, DateTime Now);
+
+public sealed record RecentInteraction(int ContactId, string ContactName, InteractionKind Kind, string Description, DateTime OccurredAt, string LoggedBy);

@@ -12,6 +12,8 @@ namespace Crm.Web.Features.Books;
 [Route("books")]
 public sealed class BooksController(CrmDbContext db, BookAccess access, TimeProvider clock) : Controller
 {
+    private const int RecentInteractions = 10;
+
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
@@ -52,8 +54,16 @@ public sealed class BooksController(CrmDbContext db, BookAccess access, TimeProv
 
         var contacts = await db.Contacts.CountAsync(c => c.BookId == bookId);
         var members = await db.Memberships.CountAsync(m => m.BookId == bookId);
-        var interactions = await db.InteractionLogEntries.CountAsync(e => e.BookId == bookId && !e.Canceled && !e.Postponed);
+        // The latest interactions across the book: a seek on (BookId, OccurredAt, Id), never a count of millions.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var recent = await db.InteractionLogEntries.AsNoTracking()
+            .Where(e => e.BookId == bookId && !e.Canceled && !e.Postponed && e.OccurredAt <= now)
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+            .Take(RecentInteractions)
+            .Select(e => new RecentInteraction(e.ContactId, e.Contact!.Name, e.Kind, e.Description, e.OccurredAt,
+                db.Users.Where(u => u.Id == e.LoggedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "A former member"))
+            .ToListAsync();
         ViewData["Section"] = "Home";
-        return View(new BookHomeViewModel(bookId, book.Name, book.Role, contacts, members, interactions));
+        return View(new BookHomeViewModel(bookId, book.Name, book.Role, contacts, members, recent, User.TimeZone(), now));
     }
 }

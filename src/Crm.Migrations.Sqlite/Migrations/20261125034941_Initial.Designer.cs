@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261125034121_Initial")]
+    [Migration("20261125034941_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -321,6 +321,8 @@ namespace Crm.Migrations.Sqlite.Migrations
                     b.HasIndex("BookId", "LastInteractionAt", "Id");
 
                     b.HasIndex("BookId", "Name", "Id");
+
+                    b.HasIndex("BookId", "CompanyId", "Name", "Id");
 
                     b.ToTable("Contacts");
                 });

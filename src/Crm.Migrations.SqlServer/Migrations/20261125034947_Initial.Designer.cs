@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261125034127_Initial")]
+    [Migration("20261125034947_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -333,6 +333,8 @@ namespace Crm.Migrations.SqlServer.Migrations
                     b.HasIndex("BookId", "LastInteractionAt", "Id");
 
                     b.HasIndex("BookId", "Name", "Id");
+
+                    b.HasIndex("BookId", "CompanyId", "Name", "Id");
 
                     b.ToTable("Contacts");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Crm.Migrations.SqlServer.Migrations
+namespace Crm.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,25 +29,25 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    LastBookId = table.Column<int>(type: "int", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LastBookId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,17 +58,17 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "Books",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ContactNoPrefix = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    ContactNoNext = table.Column<int>(type: "int", nullable: false),
-                    SegmentNoPrefix = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    SegmentNoNext = table.Column<int>(type: "int", nullable: false),
-                    DefaultCorrespondenceType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    InteractionEntryNoNext = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false, collation: "NOCASE"),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ContactNoPrefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ContactNoNext = table.Column<int>(type: "INTEGER", nullable: false),
+                    SegmentNoPrefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SegmentNoNext = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefaultCorrespondenceType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InteractionEntryNoNext = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,10 +79,10 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -93,11 +93,11 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,11 +114,11 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -135,10 +135,10 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,8 +155,8 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -179,10 +179,10 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -199,29 +199,29 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BookId = table.Column<int>(type: "int", nullable: false),
-                    No = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CompanyId = table.Column<int>(type: "int", nullable: true),
-                    JobTitle = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Street = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    PostCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Country = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Language = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    CorrespondenceType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SalespersonUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ExcludeFromSegments = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LastInteractionAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SearchText = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookId = table.Column<int>(type: "INTEGER", nullable: false),
+                    No = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false, collation: "NOCASE"),
+                    CompanyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PostCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CorrespondenceType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SalespersonUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ExcludeFromSegments = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastInteractionAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,12 +243,12 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "InteractionGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BookId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -265,14 +265,14 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BookId = table.Column<int>(type: "int", nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    InvitedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -289,12 +289,12 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BookId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    JoinedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    JoinedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -317,11 +317,11 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "ContactTags",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BookId = table.Column<int>(type: "int", nullable: false),
-                    ContactId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContactId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,23 +338,23 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "InteractionTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BookId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    GroupId = table.Column<int>(type: "int", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    UnitCost = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    UnitDurationMinutes = table.Column<int>(type: "int", nullable: false),
-                    InformationFlow = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    InitiatedBy = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CorrespondenceType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    IgnoreContactCorrespondenceType = table.Column<bool>(type: "bit", nullable: false),
-                    WizardAction = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DocumentSubject = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: true),
-                    DocumentBody = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    UnitDurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    InformationFlow = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InitiatedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CorrespondenceType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IgnoreContactCorrespondenceType = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WizardAction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DocumentSubject = table.Column<string>(type: "TEXT", maxLength: 250, nullable: true),
+                    DocumentBody = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -377,38 +377,38 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "InteractionLogEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BookId = table.Column<int>(type: "int", nullable: false),
-                    EntryNo = table.Column<int>(type: "int", nullable: false),
-                    ContactId = table.Column<int>(type: "int", nullable: false),
-                    CompanyContactId = table.Column<int>(type: "int", nullable: true),
-                    TemplateId = table.Column<int>(type: "int", nullable: true),
-                    GroupId = table.Column<int>(type: "int", nullable: true),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: true),
-                    Comments = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LoggedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    LoggedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SalespersonUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    InformationFlow = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    InitiatedBy = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CorrespondenceType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Evaluation = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AttemptFailed = table.Column<bool>(type: "bit", nullable: false),
-                    Cost = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
-                    SegmentNo = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    LoggedSegmentId = table.Column<int>(type: "int", nullable: true),
-                    DeliveryStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DeliveryFailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AutomaticEvent = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Canceled = table.Column<bool>(type: "bit", nullable: false),
-                    Postponed = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntryNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContactId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompanyContactId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 250, nullable: true),
+                    Comments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LoggedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    LoggedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SalespersonUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    InformationFlow = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InitiatedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CorrespondenceType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Evaluation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AttemptFailed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Cost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    SegmentNo = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    LoggedSegmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DeliveryStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DeliveryFailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AutomaticEvent = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Canceled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Postponed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -445,11 +445,11 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "InteractionTemplateSetup",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BookId = table.Column<int>(type: "int", nullable: false),
-                    Event = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    TemplateId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -476,8 +476,7 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -503,8 +502,12 @@ namespace Crm.Migrations.SqlServer.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_BookId_CompanyId_Name_Id",
+                table: "Contacts",
+                columns: new[] { "BookId", "CompanyId", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_BookId_LastInteractionAt_Id",
