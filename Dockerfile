@@ -10,6 +10,9 @@ WORKDIR /app
 # tzdata: users pick IANA time zones; the Debian-based image needs the zone files.
 RUN apt-get update && apt-get install -y --no-install-recommends tzdata curl && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app .
+# The embedded SQLite default writes App_Data/crm.db: give the non-root user a folder for it (a volume keeps it).
+RUN mkdir -p /app/App_Data && chown app /app/App_Data
+VOLUME /app/App_Data
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080

@@ -59,6 +59,7 @@ echo "Book of $contacts contacts and $entries interaction log entries; $runs run
 echo
 echo "| page | path | median ms | p95 ms |"
 echo "| --- | --- | --- | --- |"
+measure "Book home (recent interactions)" "/books/$book"
 measure "Contacts, first page by name" "/books/$book/contacts"
 measure "Contacts, next page (keyset)" "$next"
 measure "Contacts, sorted by last interaction" "/books/$book/contacts?sort=LastInteraction"

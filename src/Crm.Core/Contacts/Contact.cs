@@ -46,7 +46,11 @@ public class Contact
     /// </summary>
     public DateTime? LastInteractionAt { get; set; }
 
-    /// <summary>Lower-cased No., name, company name, e-mail and phone, so one indexed LIKE serves the "Search" box.</summary>
+    /// <summary>
+    /// Lower-cased No., name, company name, e-mail and phone, so the "Search" box is one LIKE '%term%' on one column.
+    /// A leading wildcard cannot seek an index: a search scans the book's rows in list order and stops at a page of
+    /// matches, so only a search with few matches reads the whole book (docs/performance.md).
+    /// </summary>
     public string SearchText { get; set; } = "";
 
     public Guid Version { get; set; } = Guid.NewGuid();

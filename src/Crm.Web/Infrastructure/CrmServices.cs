@@ -33,6 +33,8 @@ public static class CrmServices
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
                 options.User.RequireUniqueEmail = true;
+                // The e-mail is the user name: accept every address the e-mail validator accepts (o'brien@..., ü@...).
+                options.User.AllowedUserNameCharacters = string.Empty;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:LockoutMinutes", 15));
@@ -76,12 +78,14 @@ public static class CrmServices
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddCrmRateLimiting(configuration);
+        services.AddCrmForwardedHeaders(configuration);
         services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database");
         return services;
     }
 
     public static WebApplication UseCrm(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -90,6 +94,8 @@ public static class CrmServices
         {
             // No internals on the page; the exception is in the log with the request id shown to the user.
             app.UseExceptionHandler("/error");
+            // Browsers that reached us over HTTPS keep using it (no effect on plain-HTTP requests).
+            app.UseHsts();
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");

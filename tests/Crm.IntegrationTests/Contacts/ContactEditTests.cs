@@ -1,3 +1,4 @@
+using Crm.Web.Features.Contacts;
 using System.Net;
 using Crm.Core.Contacts;
 using Crm.Core.Interactions;
@@ -142,12 +143,18 @@ public sealed class ContactEditTests(CrmFactory factory) : IClassFixture<CrmFact
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestClient.ParseAsync(response);
-        Assert.Contains("This contact was changed by someone else. Reload to see their changes.", page.FormError());
+        Assert.Contains(ContactEditController.ConflictMessage, page.FormError());
         Assert.Equal("My Name", page.FieldValue("Name"));
         Assert.Equal("My City", page.FieldValue("City"));
         var stored = await factory.WithDbAsync(db => db.Contacts.SingleAsync(c => c.Id == id));
         Assert.Equal("Their Name", stored.Name);
         Assert.Null(stored.City);
+
+        // Saving again from the conflict page replaces their version on purpose.
+        var again = await owner.Client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector(NewForm)!, [], editUrl);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        stored = await factory.WithDbAsync(db => db.Contacts.SingleAsync(c => c.Id == id));
+        Assert.Equal(("My Name", "My City"), (stored.Name, stored.City));
     }
 
     [Fact]
@@ -168,6 +175,23 @@ public sealed class ContactEditTests(CrmFactory factory) : IClassFixture<CrmFact
         Assert.Equal(expected.SearchText, person.SearchText);
         var page = await owner.Client.GetPageAsync($"/books/{owner.BookId}/contacts?q=initrode");
         Assert.Equal(["Initrode", "Peter Gibbons"], page.ListedNames());
+    }
+
+    [Fact]
+    public async Task Edit_RenameCompany_PersonWithAccentedNameStaysFindable()
+    {
+        var owner = await factory.RegisterAsync();
+        var companyId = await factory.AddContactAsync(owner.BookId, "Ærø Shipping", c => c.Type = ContactType.Company);
+        await factory.AddContactAsync(owner.BookId, "Émile Zola", c => c.CompanyId = companyId, "Ærø Shipping");
+
+        var response = await owner.Client.SubmitFormAsync($"/books/{owner.BookId}/contacts/{companyId}/edit", NewForm, new() { ["Name"] = "Ærø Lines" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // SQLite's lower() folds only A-Z; the persons' search text must still be lower-cased like every other contact's.
+        var page = await owner.Client.GetPageAsync($"/books/{owner.BookId}/contacts?q={Uri.EscapeDataString("émile")}");
+        Assert.Equal(["Émile Zola"], page.ListedNames());
+        page = await owner.Client.GetPageAsync($"/books/{owner.BookId}/contacts?q={Uri.EscapeDataString("ærø lines")}");
+        Assert.Equal(["Ærø Lines", "Émile Zola"], page.ListedNames());
     }
 
     [Fact]

@@ -124,13 +124,14 @@ public sealed class ContactListTests(CrmFactory factory) : IClassFixture<CrmFact
         await factory.AddContactAsync(owner.BookId, "B Never");
         var recent = await factory.AddContactAsync(owner.BookId, "C Recent");
         await factory.AddInteractionAsync(owner.BookId, old, owner.UserId, DateTime.UtcNow.AddDays(-40));
-        await factory.AddInteractionAsync(owner.BookId, recent, owner.UserId, DateTime.UtcNow.AddHours(-3));
+        // Minutes, not hours: "3 hours ago" would read "yesterday" when the test runs between 00:00 and 03:00.
+        await factory.AddInteractionAsync(owner.BookId, recent, owner.UserId, DateTime.UtcNow.AddMinutes(-20));
 
         var page = await owner.Client.GetPageAsync($"/books/{owner.BookId}/contacts?sort=LastInteraction");
 
         Assert.Equal(["C Recent", "A Old", "B Never"], page.ListedNames());
         var times = page.QuerySelectorAll("table.contacts-list time").ToList();
-        Assert.Equal("3 hours ago", times[0].TextContent.Trim());
+        Assert.Equal("20 minutes ago", times[0].TextContent.Trim());
         Assert.False(string.IsNullOrEmpty(times[0].GetAttribute("title")));
         Assert.Contains("Never", page.QuerySelectorAll("table.contacts-list tbody tr")[2].TextContent);
     }

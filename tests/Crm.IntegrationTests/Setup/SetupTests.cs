@@ -109,6 +109,11 @@ public sealed class SetupTests(CrmFactory factory) : IClassFixture<CrmFactory>
         Assert.Contains("changed by someone else", page.FormError());
         Assert.Equal("Second Save", page.FieldValue("Name"));
         Assert.Equal("First Save", await factory.WithDbAsync(db => db.Books.Where(b => b.Id == owner.BookId).Select(b => b.Name).SingleAsync()));
+
+        // Saving again from the conflict page replaces the other version on purpose.
+        var again = await owner.Client.SubmitAsync((IHtmlFormElement)page.QuerySelector(Form)!, [], url);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("Second Save", await factory.WithDbAsync(db => db.Books.Where(b => b.Id == owner.BookId).Select(b => b.Name).SingleAsync()));
     }
 
     [Fact]

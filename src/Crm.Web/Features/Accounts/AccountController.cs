@@ -90,6 +90,11 @@ public sealed class AccountController(
             return View(form);
         }
         var user = await userManager.FindByEmailAsync(form.Email!.Trim());
+        if (user is null)
+        {
+            // Spend the same hashing time as a real check, so response times do not tell which e-mails have accounts.
+            userManager.PasswordHasher.HashPassword(new CrmUser(), form.Password!);
+        }
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signInManager.PasswordSignInAsync(user, form.Password!, form.RememberMe, lockoutOnFailure: true);
@@ -101,7 +106,8 @@ public sealed class AccountController(
         if (result.IsLockedOut)
         {
             logger.LogWarning("Locked out {UserId} after failed log-ins", user?.Id);
-            ModelState.AddModelError("", "This account is locked after too many failed attempts. Try again in 15 minutes.");
+            var minutes = (int)Math.Ceiling(signInManager.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes);
+            ModelState.AddModelError("", $"This account is locked after too many failed attempts. Try again in {minutes} minutes.");
         }
         else
         {

@@ -16,7 +16,9 @@ namespace Crm.Web.Features.Contacts;
 [Route("books/{bookId:int}/contacts"), Authorize(Policy = BookPolicies.CanEdit)]
 public sealed class ContactEditController(CrmDbContext db, BookAccess access, TimeProvider clock, IValidator<ContactForm> validator) : Controller
 {
-    public const string ConflictMessage = "This contact was changed by someone else. Reload to see their changes.";
+    public const string ConflictMessage =
+        "This contact was changed by someone else while you were editing. Your changes are below and not saved yet: " +
+        "Save again to replace theirs, or open the contact to see their version.";
 
     /// <summary>How many used numbers New Contact skips (after Setup moved the series back) before it gives up.</summary>
     private const int NumberAttempts = 100;
@@ -105,7 +107,9 @@ public sealed class ContactEditController(CrmDbContext db, BookAccess access, Ti
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Keep the person's input and take the current version, so a second Save overwrites on purpose.
             ModelState.AddModelError("", ConflictMessage);
+            form.Version = await db.Contacts.AsNoTracking().Where(c => c.Id == contact.Id).Select(c => c.Version).SingleAsync();
             return await Show(contact.Id, contact.No, form);
         }
         if (renamedCompany)
@@ -202,15 +206,32 @@ public sealed class ContactEditController(CrmDbContext db, BookAccess access, Ti
     /// <see cref="Contact.RefreshSearchText"/> (blank fields are stored as NULL, so a NULL test skips them). SQLite's
     /// lower() folds ASCII only; the next save of a person recomputes its text in .NET.
     /// </summary>
-    private Task<int> RefreshPersonsSearchTextAsync(Contact company)
+    /// <summary>
+    /// A renamed company changes its persons' search text. Recomputed in .NET by the same
+    /// <see cref="Contact.RefreshSearchText"/> (SQLite's lower() folds only A-Z), in batches; Version is untouched
+    /// because the text is derived, not a person's edit.
+    /// </summary>
+    private async Task RefreshPersonsSearchTextAsync(Contact company)
     {
-        var companyPart = " | " + company.Name.ToLowerInvariant();
-        return db.Contacts
-            .Where(c => c.BookId == company.BookId && c.CompanyId == company.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.SearchText, c =>
-                (c.No + " | " + c.Name).ToLower() + companyPart
-                + (c.Email == null ? "" : " | " + c.Email.ToLower())
-                + (c.Phone == null ? "" : " | " + c.Phone.ToLower())));
+        const int batch = 500;
+        var lastId = 0;
+        while (true)
+        {
+            var persons = await db.Contacts
+                .Where(c => c.BookId == company.BookId && c.CompanyId == company.Id && c.Id > lastId)
+                .OrderBy(c => c.Id).Take(batch).ToListAsync();
+            foreach (var person in persons)
+            {
+                person.RefreshSearchText(company.Name);
+            }
+            await db.SaveChangesAsync();
+            if (persons.Count < batch)
+            {
+                return;
+            }
+            lastId = persons[^1].Id;
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>The next Contact No. nobody uses yet; Setup may have moved the series back below used numbers.</summary>

@@ -14,7 +14,9 @@ namespace Crm.Web.Features.Setup;
 [Route("books/{bookId:int}/setup"), Authorize(Policy = BookPolicies.CanManage)]
 public sealed class SetupController(CrmDbContext db, BookAccess access) : Controller
 {
-    public const string ConflictMessage = "The setup was changed by someone else. Reload to see their changes.";
+    public const string ConflictMessage =
+        "The setup was changed by someone else while you were editing. Your changes are below and not saved yet: " +
+        "Save again to replace theirs, or reload to see their version.";
 
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -75,7 +77,9 @@ public sealed class SetupController(CrmDbContext db, BookAccess access) : Contro
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Keep the person's input and take the current version, so a second Save overwrites on purpose.
             ModelState.AddModelError("", ConflictMessage);
+            form.Version = await db.Books.AsNoTracking().Where(b => b.Id == bookId).Select(b => b.Version).SingleAsync();
             return Show(form);
         }
         TempData["Flash"] = "Setup saved.";

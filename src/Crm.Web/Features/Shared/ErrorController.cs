@@ -22,7 +22,8 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
         return View("Status", new StatusViewModel(500, HttpContext.TraceIdentifier));
     }
 
-    [Route("{code:int}")]
+    // Only error statuses; /error/200 or /error/99999 is simply not a page.
+    [Route("{code:int:range(400,599)}")]
     public IActionResult Status(int code)
     {
         Response.StatusCode = code;

@@ -1,0 +1,29 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Crm.Web.Infrastructure;
+
+/// <summary>
+/// Behind a reverse proxy (TLS terminated there), the app must see the client's address and scheme: the rate limiter
+/// partitions by client address, and cookies are marked Secure only for HTTPS requests. Proxies are trusted only when
+/// listed in <c>ForwardedHeaders:KnownProxies</c> / <c>ForwardedHeaders:KnownNetworks</c>, so clients cannot spoof them.
+/// </summary>
+public static class ForwardedHeadersSetup
+{
+    public static IServiceCollection AddCrmForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+            foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        return services;
+    }
+}
