@@ -28,6 +28,8 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
     public string? Placeholder { get; set; }
     public bool Autofocus { get; set; }
     public IEnumerable<SelectListItem>? Items { get; set; }
+    /// <summary>A URL answering ?q= with a JSON array of strings; site.js offers them in a datalist while typing.</summary>
+    public string? Suggest { get; set; }
     [HtmlAttributeName("class")] public string? CssClass { get; set; }
 
     [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
@@ -88,8 +90,13 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
             }
             else
             {
-                html.Append($"<input type=\"{E(Type)}\"{common} value=\"{E(value)}\"{MaxLengthAttribute()}" +
+                var suggest = Suggest is null ? "" : $" list=\"{E(id)}-options\" data-suggest=\"{E(Suggest)}\"";
+                html.Append($"<input type=\"{E(Type)}\"{common} value=\"{E(value)}\"{MaxLengthAttribute()}{suggest}" +
                     (Step is not null ? $" step=\"{E(Step)}\"" : "") + (Min is not null ? $" min=\"{E(Min)}\"" : "") + " />");
+                if (Suggest is not null)
+                {
+                    html.Append($"<datalist id=\"{E(id)}-options\"></datalist>");
+                }
             }
         }
         if (Hint is not null)

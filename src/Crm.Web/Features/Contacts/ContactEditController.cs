@@ -127,6 +127,17 @@ public sealed class ContactEditController(CrmDbContext db, BookAccess access, Ti
     private async Task<string?> ValidateAsync(ContactForm form, Contact? existing)
     {
         var bookId = access.Book.Id;
+        // A large book posts the Company as text (CompanyPicker); resolve it to the id every other rule checks.
+        var byLookup = Request.HasFormContentType && Request.Form.ContainsKey(CompanyPicker.LookupField);
+        if (byLookup)
+        {
+            var (id, error) = await CompanyPicker.ResolveAsync(db, bookId, form.CompanyLookup, existing?.Id);
+            form.CompanyId = id;
+            if (error is not null)
+            {
+                ModelState.AddModelError(CompanyPicker.LookupField, error);
+            }
+        }
         await validator.ValidateIntoAsync(form, ModelState);
         string? companyName = null;
         if (form.CompanyId is { } companyId && ModelState.GetFieldValidationState(nameof(form.CompanyId)) != ModelValidationState.Invalid)
@@ -154,6 +165,12 @@ public sealed class ContactEditController(CrmDbContext db, BookAccess access, Ti
             && await db.Contacts.AnyAsync(c => c.BookId == bookId && c.CompanyId == existing.Id))
         {
             ModelState.AddModelError(nameof(form.Type), "This company still has persons. Move them to another company before making it a person.");
+        }
+        if (byLookup && ModelState.TryGetValue(nameof(form.CompanyId), out var companyErrors) && companyErrors.Errors.Count > 0
+            && ModelState.GetFieldValidationState(CompanyPicker.LookupField) != ModelValidationState.Invalid)
+        {
+            // Show the company rules' messages next to the field the person actually sees.
+            ModelState.AddModelError(CompanyPicker.LookupField, companyErrors.Errors[0].ErrorMessage);
         }
         return companyName;
     }
@@ -251,14 +268,14 @@ public sealed class ContactEditController(CrmDbContext db, BookAccess access, Ti
     private async Task<IActionResult> Show(int? contactId, string? no, ContactForm form)
     {
         var bookId = access.Book.Id;
-        var companies = await db.Contacts.AsNoTracking()
-            .Where(c => c.BookId == bookId && c.Type == ContactType.Company && c.Id != contactId)
-            .OrderBy(c => c.Name).ThenBy(c => c.Id)
-            .Select(c => new SelectListItem(c.Name + " (" + c.No + ")", c.Id.ToString()))
-            .ToListAsync();
+        var companies = await CompanyPicker.OptionsAsync(db, bookId, contactId);
+        if (companies is null && form.CompanyLookup is null && form.CompanyId is not null)
+        {
+            form.CompanyLookup = await CompanyPicker.LabelOfAsync(db, bookId, form.CompanyId);
+        }
         var salespeople = (await Members.ChoicesAsync(db, bookId)).ToList();
         ViewData[ContactFormChoices.Key] = new ContactFormChoices(
-            contactId, no, [new SelectListItem("—", ""), .. companies], [new SelectListItem("—", ""), .. salespeople]);
+            contactId, no, companies, [new SelectListItem("—", ""), .. salespeople]);
         ViewData["Section"] = "Contacts";
         return View("Edit", form);
     }

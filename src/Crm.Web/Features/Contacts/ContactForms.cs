@@ -10,6 +10,9 @@ public sealed class ContactForm
     public ContactType? Type { get; set; } = ContactType.Person;
     public string? Name { get; set; }
     public int? CompanyId { get; set; }
+
+    /// <summary>The Company text field of a large book ("Name (No.)", a No. or a name); see <see cref="CompanyPicker"/>.</summary>
+    public string? CompanyLookup { get; set; }
     public string? JobTitle { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }

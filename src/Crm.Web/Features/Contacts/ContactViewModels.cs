@@ -58,7 +58,7 @@ public sealed class ContactDetailsViewModel
 
 /// <summary>What the New/Edit form's selects offer, and which contact it edits (null for New); passed in ViewData.</summary>
 public sealed record ContactFormChoices(
-    int? ContactId, string? No, IReadOnlyList<SelectListItem> Companies, IReadOnlyList<SelectListItem> Salespeople)
+    int? ContactId, string? No, IReadOnlyList<SelectListItem>? Companies, IReadOnlyList<SelectListItem> Salespeople)
 {
     public const string Key = "ContactFormChoices";
 }

@@ -35,3 +35,32 @@
         try { field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { /* keep UTC */ }
     }
 })();
+
+// Fields with data-suggest (crm-field suggest="..."): fill their datalist from the server while the person types.
+(function () {
+    "use strict";
+    document.querySelectorAll("input[data-suggest]").forEach(function (input) {
+        var list = document.getElementById(input.getAttribute("list"));
+        var timer = null;
+        var asked = "";
+        input.addEventListener("input", function () {
+            window.clearTimeout(timer);
+            var term = input.value.trim();
+            if (term.length < 2 || term === asked) { return; }
+            timer = window.setTimeout(function () {
+                asked = term;
+                var url = input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(term);
+                fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+                    .then(function (response) { return response.ok && !response.redirected ? response.json() : []; })
+                    .then(function (items) {
+                        list.replaceChildren.apply(list, items.map(function (text) {
+                            var option = document.createElement("option");
+                            option.value = text;
+                            return option;
+                        }));
+                    })
+                    .catch(function () { /* suggestions are a convenience; typing still works */ });
+            }, 200);
+        });
+    });
+})();
