@@ -8,9 +8,7 @@
         return groups.length ? groups[groups.length - 1] : null;
     }
 
-    function append(feed, more, html) {
-        var template = document.createElement("template");
-        template.innerHTML = html;
+    function append(feed, more, template) {
         var firstNew = null;
         var added = 0;
         Array.prototype.slice.call(template.content.querySelectorAll(".timeline-day-group")).forEach(function (group) {
@@ -51,11 +49,15 @@
 
         fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
             .then(function (response) {
-                if (!response.ok) { throw new Error("HTTP " + response.status); }
+                // An expired session redirects to the log-in page, which fetch follows silently: not a page of entries.
+                if (response.redirected || response.status !== 200) { throw new Error("HTTP " + response.status); }
                 return response.text();
             })
             .then(function (html) {
-                var result = append(feed, more, html);
+                var template = document.createElement("template");
+                template.innerHTML = html;
+                if (!template.content.querySelector("[data-timeline-fragment]")) { throw new Error("Not a timeline fragment"); }
+                var result = append(feed, more, template);
                 var status = document.querySelector("[data-timeline-status]");
                 if (status) {
                     status.textContent = result.count + " older interaction" + (result.count === 1 ? "" : "s") + " loaded" +
