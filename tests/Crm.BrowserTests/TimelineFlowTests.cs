@@ -119,7 +119,7 @@ public sealed class TimelineFlowTests(BrowserFixture fixture)
         var call = member.Locator(".timeline-entry", new() { HasText = "Discussed Q3 budget and timeline" });
         await call.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Delete") }).ClickAsync();
         await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Delete this interaction?" })).ToBeVisibleAsync();
-        await Assertions.Expect(member.GetByText("Deleted interactions cannot be recovered.")).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByText("This cannot be undone.")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(member, "timeline-06-confirm-delete");
         await member.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(member.Locator(".flash")).ToHaveTextAsync("The interaction was deleted.");
