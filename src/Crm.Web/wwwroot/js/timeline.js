@@ -33,6 +33,15 @@
         return { first: firstNew, count: added, hasMore: !!nextMore };
     }
 
+    // Back on the contact page after a quick-log error (#add-interaction): put the cursor in the first field to fix,
+    // so keyboard and screen-reader users land on the message too. After "load": scrolling to the fragment moves focus
+    // to the viewport (the form itself is not focusable) and would undo an earlier focus.
+    window.addEventListener("load", function () {
+        if (window.location.hash !== "#add-interaction") { return; }
+        var invalid = document.querySelector("#add-interaction [aria-invalid='true'], #add-interaction .quick-log-types[aria-describedby] input");
+        if (invalid) { invalid.focus({ preventScroll: true }); }
+    });
+
     document.addEventListener("click", function (event) {
         var link = event.target.closest ? event.target.closest("a[data-load-more]") : null;
         if (!link || !window.fetch || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
