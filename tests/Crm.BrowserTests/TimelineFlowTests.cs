@@ -119,13 +119,39 @@ public sealed class TimelineFlowTests(BrowserFixture fixture)
         var call = member.Locator(".timeline-entry", new() { HasText = "Discussed Q3 budget and timeline" });
         await call.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Delete") }).ClickAsync();
         await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Delete this interaction?" })).ToBeVisibleAsync();
-        await Assertions.Expect(member.GetByText("Deleted interactions cannot be recovered.")).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByText("This cannot be undone.")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(member, "timeline-06-confirm-delete");
         await member.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(member.Locator(".flash")).ToHaveTextAsync("The interaction was deleted.");
         await Assertions.Expect(member.Locator(".timeline-entry")).ToHaveCountAsync(3);
         await Assertions.Expect(member.GetByText("Discussed Q3 budget and timeline")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(member, "timeline-07-deleted");
+
+        // On the contact page, a missing summary comes back to the contact page, scrolled to the form, input kept.
+        var contactUrl = $"/books/{bookId}/contacts/{contactId}";
+        await member.GotoAsync(contactUrl);
+        await member.GetByLabel("Meeting").CheckAsync();
+        // Yesterday: a time later today would be refused as in the future.
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await member.GetByLabel("Date", new() { Exact = true }).FillAsync(yesterday);
+        await member.GetByLabel("Time", new() { Exact = true }).FillAsync("09:30");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(member.Locator("#Summary-error")).ToHaveTextAsync("Write a summary of what happened.");
+        Assert.EndsWith(contactUrl + "#add-interaction", member.Url, StringComparison.Ordinal);
+        await Assertions.Expect(member.GetByLabel("Meeting")).ToBeCheckedAsync();
+        await Assertions.Expect(member.GetByLabel("Date", new() { Exact = true })).ToHaveValueAsync(yesterday);
+        await Assertions.Expect(member.GetByLabel("Time", new() { Exact = true })).ToHaveValueAsync("09:30");
+        await Assertions.Expect(member.Locator("#add-interaction")).ToBeInViewportAsync();
+        await Assertions.Expect(member.GetByLabel("Summary")).ToBeFocusedAsync();
+        await BrowserFixture.ScreenshotAsync(member, "timeline-10-error-on-contact-page");
+        await member.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "timeline-10b-error-on-contact-page-viewport.png") });
+
+        // Fixed and saved: back on the contact page, not the standalone timeline.
+        await member.GetByLabel("Summary").FillAsync("Quarterly business review");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(member.Locator(".flash")).ToHaveTextAsync("Meeting logged for Grace Hopper.");
+        Assert.EndsWith(contactUrl, member.Url, StringComparison.Ordinal);
+        await Assertions.Expect(member.Locator(".timeline-entry", new() { HasText = "Quarterly business review" })).ToHaveCountAsync(1);
     }
 
     [Fact]
@@ -172,5 +198,11 @@ public sealed class TimelineFlowTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "timeline-08-load-more");
         // What the reader sees right after the click: the seam, with focus on the first new entry.
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "timeline-09-load-more-viewport.png") });
+
+        // The session ends while the page is open: "Load more" opens the log-in page instead of saying "That is all".
+        await page.GotoAsync($"/books/{bookId}/contacts/{contactId}/timeline");
+        await page.Context.ClearCookiesAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Load more" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
     }
 }

@@ -1,6 +1,9 @@
 namespace Crm.Core.Interactions;
 
-/// <summary>One row of Interaction Template Setup: which template records an automatic event. No template, no record.</summary>
+/// <summary>
+/// One row of Interaction Template Setup: which template records an automatic event. No template, no record for
+/// automatic and system events; a person's quick log is recorded anyway (ADR 0007).
+/// </summary>
 public class InteractionTemplateSetupEntry
 {
     public int Id { get; set; }

@@ -24,8 +24,9 @@ public sealed class DeleteInteractionTests(TimelineFactory factory) : IClassFixt
         var confirmUrl = page.GetElementById($"entry-{ids[0]}")!.QuerySelector("a.entry-delete")!.GetAttribute("href")!;
         var confirm = await user.Client.GetPageAsync(confirmUrl);
         Assert.Equal("Delete this interaction?", confirm.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Contains("Deleted interactions cannot be recovered.", confirm.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Newest call", confirm.Body.TextContent, StringComparison.Ordinal);
+        // The requirement's words: "Delete this interaction? This cannot be undone."
+        Assert.Equal("This cannot be undone.", confirm.QuerySelector(".delete-interaction > p")!.TextContent.Trim());
+        Assert.Contains("Newest call", confirm.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(timeline, confirm.QuerySelector("a.secondary")!.GetAttribute("href"));
 
         var response = await user.Client.SubmitFormAsync(confirmUrl, "form[action$='/delete']", []);

@@ -66,7 +66,7 @@ public sealed class QuickLogTests(TimelineFactory factory) : IClassFixture<Timel
     }
 
     [Fact]
-    public async Task QuickLog_WithoutReturnUrl_RedirectsToTheContactPage()
+    public async Task QuickLog_HostileReturnUrl_RedirectsToTheContactPage()
     {
         var user = await factory.RegisterAsync();
         var contactId = await factory.CreateContactAsync(user.BookId);
@@ -155,7 +155,7 @@ public sealed class QuickLogTests(TimelineFactory factory) : IClassFixture<Timel
     }
 
     [Fact]
-    public async Task QuickLog_UnknownType_ShowsMessageAndSavesNothing()
+    public async Task QuickLog_NoType_ShowsMessageAndSavesNothing()
     {
         var user = await factory.RegisterAsync();
         var contactId = await factory.CreateContactAsync(user.BookId);
@@ -165,7 +165,84 @@ public sealed class QuickLogTests(TimelineFactory factory) : IClassFixture<Timel
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestClient.ParseAsync(response);
-        Assert.Equal("Choose the type: Call, Email, Meeting or Note.", page.FieldError("Type"));
+        Assert.Equal("Choose Call, Email, Meeting or Note.", page.FieldError("Type"));
         Assert.Empty(await EntriesAsync(contactId));
+    }
+
+    [Theory]
+    [InlineData("Letter")]
+    [InlineData("7")]
+    public async Task QuickLog_UnknownType_ShowsOwnMessageNotMvcsAndSavesNothing(string type)
+    {
+        var user = await factory.RegisterAsync();
+        var contactId = await factory.CreateContactAsync(user.BookId);
+
+        var response = await user.Client.SubmitFormAsync(TimelineUrl(user, contactId), Form,
+            new() { ["Type"] = type, ["Summary"] = "Sent the contract by post" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await TestClient.ParseAsync(response);
+        Assert.Equal("Choose Call, Email, Meeting or Note.", page.FieldError("Type"));
+        Assert.DoesNotContain("is not valid", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sent the contract by post", page.FieldValue("Summary"));
+        Assert.Empty(await EntriesAsync(contactId));
+    }
+
+    [Fact]
+    public async Task QuickLog_TemplateOfAnotherKind_KeepsTheChosenKindAndTakesTheRestFromTheTemplate()
+    {
+        var user = await factory.RegisterAsync();
+        var contactId = await factory.CreateContactAsync(user.BookId);
+        var letter = await factory.WithDbAsync(async db =>
+        {
+            var template = await db.InteractionTemplates.SingleAsync(t => t.BookId == user.BookId && t.Code == "LETTER");
+            await db.InteractionTemplateSetup.Where(s => s.BookId == user.BookId && s.Event == AutomaticEvent.QuickLogNote)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.TemplateId, template.Id));
+            return template;
+        });
+
+        await user.Client.SubmitFormAsync(TimelineUrl(user, contactId), Form, new() { ["Type"] = "Note", ["Summary"] = "Prefers post" });
+
+        var entry = Assert.Single(await EntriesAsync(contactId));
+        Assert.Equal(InteractionKind.Note, entry.Kind);
+        Assert.Equal(letter.Id, entry.TemplateId);
+        Assert.Equal(letter.GroupId, entry.GroupId);
+        Assert.Equal(letter.CorrespondenceType, entry.CorrespondenceType);
+        Assert.Equal(letter.UnitCost, entry.Cost);
+    }
+
+    [Theory]
+    [InlineData(1, "")]        // tomorrow, no time: noon tomorrow
+    [InlineData(0, "12:06")]   // today, six minutes from now (the clock is at 12:00 UTC, the user's zone is UTC)
+    public async Task QuickLog_InTheFuture_IsRefusedByTheDateAndSavesNothing(int daysAhead, string time)
+    {
+        var user = await factory.RegisterAsync();
+        var contactId = await factory.CreateContactAsync(user.BookId);
+        var date = TimelineFactory.NowUtc.AddDays(daysAhead).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await user.Client.SubmitFormAsync(TimelineUrl(user, contactId), Form,
+            new() { ["Type"] = "Meeting", ["Summary"] = "Planned review", ["Date"] = date, ["Time"] = time });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await TestClient.ParseAsync(response);
+        Assert.Equal("The date and time can't be in the future. Log interactions that have happened.", page.FieldError("Date"));
+        Assert.Equal(date, page.FieldValue("Date"));
+        Assert.Equal("Planned review", page.FieldValue("Summary"));
+        Assert.Empty(await EntriesAsync(contactId));
+        Assert.Null(await factory.WithDbAsync(db => db.Contacts.Where(c => c.Id == contactId).Select(c => c.LastInteractionAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task QuickLog_WithinFiveMinutesOfNow_IsRecorded()
+    {
+        var user = await factory.RegisterAsync();
+        var contactId = await factory.CreateContactAsync(user.BookId);
+        var date = TimelineFactory.NowUtc.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await user.Client.SubmitFormAsync(TimelineUrl(user, contactId), Form,
+            new() { ["Type"] = "Call", ["Summary"] = "Just now", ["Date"] = date, ["Time"] = "12:05" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(TimelineFactory.NowUtc.AddMinutes(5), Assert.Single(await EntriesAsync(contactId)).OccurredAt);
     }
 }

@@ -90,8 +90,9 @@ public sealed class TimelineDisplayTests(TimelineFactory factory) : IClassFixtur
     {
         var user = await factory.RegisterAsync();
         var contactId = await factory.CreateContactAsync(user.BookId);
-        // Pairs share the same moment, so the seam also has to break ties by id.
-        var specs = Enumerable.Range(0, 45).Select(i => new EntrySpec(Now.AddHours(-(i / 2)), $"Entry {i}")).ToArray();
+        // Threes share the same moment, so both seams (after the 20th and the 40th) split a group: the cursor has to
+        // break ties by id or the rest of the group is skipped.
+        var specs = Enumerable.Range(0, 45).Select(i => new EntrySpec(Now.AddHours(-(i / 3)), $"Entry {i}")).ToArray();
         var ids = await factory.AddEntriesAsync(user.BookId, contactId, user.UserId, specs);
         var expected = specs.Zip(ids).OrderByDescending(x => x.First.OccurredAt).ThenByDescending(x => x.Second).Select(x => x.Second).ToList();
 

@@ -53,6 +53,32 @@ public sealed class TimelinePermissionTests(TimelineFactory factory) : IClassFix
     }
 
     [Theory]
+    [InlineData("Owner", HttpStatusCode.OK)]
+    [InlineData("Member", HttpStatusCode.OK)]
+    [InlineData("Viewer", HttpStatusCode.OK)]
+    [InlineData("None", HttpStatusCode.NotFound)]
+    public async Task LoadMoreFragment_ByRole_AnswersAsTheRoleTableSays(string role, HttpStatusCode expected)
+    {
+        var scene = await ArrangeAsync(role);
+
+        var response = await scene.Caller.Client.GetAsync($"/books/{scene.BookId}/contacts/{scene.ContactId}/timeline/entries");
+
+        Assert.Equal(expected, response.StatusCode);
+        var page = await TestClient.ParseAsync(response);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.NotNull(page.QuerySelector("[data-timeline-fragment]"));
+            Assert.Contains("Kick-off call", page.QuerySelector(".timeline")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(role != "Viewer", page.QuerySelector("a.entry-delete") is not null);
+        }
+        else
+        {
+            Assert.Null(page.QuerySelector("[data-timeline-fragment]"));
+            Assert.DoesNotContain("Kick-off call", page.Body?.TextContent ?? "", StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("Owner", HttpStatusCode.Redirect)]
     [InlineData("Member", HttpStatusCode.Redirect)]
     [InlineData("Viewer", HttpStatusCode.Forbidden)]
@@ -83,7 +109,8 @@ public sealed class TimelinePermissionTests(TimelineFactory factory) : IClassFix
         if (expected == HttpStatusCode.OK)
         {
             var page = await TestClient.ParseAsync(response);
-            Assert.Contains("Deleted interactions cannot be recovered.", page.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("Delete this interaction? This cannot be undone.",
+                page.QuerySelector("h1")!.TextContent.Trim() + " " + page.QuerySelector(".delete-interaction > p")!.TextContent.Trim());
         }
         Assert.Equal(1, await EntryCountAsync(scene.ContactId));
     }

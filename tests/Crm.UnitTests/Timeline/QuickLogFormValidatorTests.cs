@@ -7,7 +7,7 @@ public sealed class QuickLogFormValidatorTests
 {
     private static readonly QuickLogFormValidator Validator = new();
 
-    private static QuickLogForm Valid() => new() { Type = QuickLogType.Call, Summary = "Discussed Q3 budget" };
+    private static QuickLogForm Valid() => new() { Type = "Call", Summary = "Discussed Q3 budget" };
 
     private static Dictionary<string, string> Errors(QuickLogForm form) =>
         Validator.Validate(form).Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage);
@@ -38,13 +38,70 @@ public sealed class QuickLogFormValidatorTests
         Assert.Equal("The summary can be at most 500 characters.", Errors(form)["Summary"]);
     }
 
-    [Fact]
-    public void Validate_NoType_AsksForOne()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Letter")]
+    [InlineData("Other")]
+    [InlineData("0")]
+    [InlineData("7")]
+    public void Validate_NoOrUnknownType_NamesTheFourTypes(string? type)
     {
         var form = Valid();
-        form.Type = null;
+        form.Type = type;
 
-        Assert.Equal("Choose the type: Call, Email, Meeting or Note.", Errors(form)["Type"]);
+        Assert.Equal("Choose Call, Email, Meeting or Note.", Errors(form)["Type"]);
+    }
+
+    [Theory]
+    [InlineData("Call", QuickLogType.Call)]
+    [InlineData("email", QuickLogType.Email)]
+    [InlineData(" Meeting ", QuickLogType.Meeting)]
+    [InlineData("NOTE", QuickLogType.Note)]
+    public void TryParseType_TheFourNames_AnyCase(string value, QuickLogType expected)
+    {
+        Assert.True(QuickLogForm.TryParseType(value, out var type));
+        Assert.Equal(expected, type);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(5 * 60, false)]
+    [InlineData(5 * 60 + 1, true)]
+    [InlineData(-3 * 24 * 3600, false)]
+    [InlineData(24 * 3600, true)]
+    public void IsInTheFuture_AllowsFiveMinutesOfSlack(int secondsAfterNow, bool expected)
+    {
+        var now = new DateTime(2026, 11, 23, 9, 41, 0, DateTimeKind.Utc);
+
+        Assert.Equal(expected, QuickLogForm.IsInTheFuture(now.AddSeconds(secondsAfterNow), now));
+    }
+
+    [Fact]
+    public void OccurredAtUtc_LaterTodayInUsersZone_IsInTheFutureThoughStillEarlierInUtcDay()
+    {
+        // 09:41 UTC is 10:41 in Copenhagen: "10:50" there is 9 minutes ahead, "10:45" within the slack.
+        var now = new DateTime(2026, 11, 23, 9, 41, 0, DateTimeKind.Utc);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+        var form = Valid();
+        form.Date = "2026-11-23";
+
+        form.Time = "10:50";
+        Assert.Equal(new DateTime(2026, 11, 23, 9, 50, 0, DateTimeKind.Utc), form.OccurredAtUtc(now, zone));
+        Assert.True(QuickLogForm.IsInTheFuture(form.OccurredAtUtc(now, zone), now));
+
+        form.Time = "10:45";
+        Assert.False(QuickLogForm.IsInTheFuture(form.OccurredAtUtc(now, zone), now));
+    }
+
+    [Fact]
+    public void OccurredAtUtc_TomorrowWithoutTime_IsInTheFuture()
+    {
+        var now = new DateTime(2026, 11, 23, 9, 41, 0, DateTimeKind.Utc);
+        var form = Valid();
+        form.Date = "2026-11-24";
+
+        Assert.True(QuickLogForm.IsInTheFuture(form.OccurredAtUtc(now, TimeZoneInfo.Utc), now));
     }
 
     [Theory]

@@ -27,11 +27,33 @@ public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess acc
         var zone = UserClaimsPrincipal.TimeZone();
         var page = await db.LoadTimelinePageAsync(book.Id, contactId, filter);
         var entries = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, clock.GetUtcNow().UtcDateTime, zone);
-        var form = ViewData[TimelineController.QuickLogFormKey] as QuickLogForm ?? new QuickLogForm { Type = QuickLogType.Call };
-        form.ReturnUrl = returnUrl;
+        var form = QuickLogFormToShow(book.Id, contactId, returnUrl);
 
         var model = new ContactTimelineViewModel(book.Id, contactId, book.CanEdit, filter, basePath, entries, form, filter.Before is null);
         // A full path: the view lives with this feature, whichever controller's page embeds it.
         return View("/Features/Timeline/ContactTimeline.cshtml", model);
+    }
+
+    /// <summary>
+    /// The form as the person left it after a validation error — re-rendered by the POST (standalone timeline) or
+    /// carried back to the contact page through TempData — or a fresh one. A valid posted return address is kept:
+    /// after fixing the error, Save goes back where the person started.
+    /// </summary>
+    private QuickLogForm QuickLogFormToShow(int bookId, int contactId, string pageReturnUrl)
+    {
+        if (ViewData[TimelineController.QuickLogFormKey] is QuickLogForm posted)
+        {
+            if (TimelineViewModels.SafeReturnUrl(posted.ReturnUrl, bookId, contactId) != posted.ReturnUrl)
+            {
+                posted.ReturnUrl = pageReturnUrl;
+            }
+            return posted;
+        }
+        if (HttpMethods.IsGet(Request.Method) && QuickLogRetry.Take(TempData, contactId) is { } retry)
+        {
+            retry.AddTo(ModelState);
+            return retry.ToForm(TimelineViewModels.ContactUrl(bookId, contactId));
+        }
+        return new QuickLogForm { Type = nameof(QuickLogType.Call), ReturnUrl = pageReturnUrl };
     }
 }

@@ -1,4 +1,3 @@
-using Crm.Core.Accounts;
 using Crm.Core.Books;
 using Crm.Core.Contacts;
 using Crm.Core.Data;
@@ -48,10 +47,13 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
         var page = await db.LoadTimelinePageAsync(book.Id, contactId, filter);
         var returnUrl = TimelineViewModels.SafeReturnUrl(Request.Query["returnUrl"], book.Id, contactId);
         var model = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, clock.GetUtcNow().UtcDateTime, Zone());
-        return PartialView("_TimelineEntries", model);
+        return PartialView("_TimelineFragment", model);
     }
 
-    /// <summary>"Add Interaction": records the template set up for the quick-log type, then back to the contact (PRG).</summary>
+    /// <summary>
+    /// "Add Interaction": records the quick log through the template set up for its type, then back to the page it
+    /// came from (PRG). With no template set up it is recorded anyway: a person asked for it (ADR 0007).
+    /// </summary>
     [HttpPost("contacts/{contactId:int}/interactions"), Authorize(Policy = BookPolicies.CanEdit)]
     public async Task<IActionResult> QuickLog(int contactId, QuickLogForm form, [FromServices] IValidator<QuickLogForm> validator)
     {
@@ -64,43 +66,31 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
         {
             return NotFound();
         }
-        if (!await validator.ValidateIntoAsync(form, ModelState))
-        {
-            ViewData[QuickLogFormKey] = form;
-            return TimelinePage(contactId, contact.Name);
-        }
 
-        var type = form.Type!.Value;
         var zone = Zone();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var occurredAt = TimeZones.ToUtc(form.LocalOccurredAt(TimeZones.ToLocal(nowUtc, zone)), zone);
+        var type = default(QuickLogType);
+        // The validator already refused an unknown type; parsing here only hands over the value.
+        var valid = await validator.ValidateIntoAsync(form, ModelState) && QuickLogForm.TryParseType(form.Type, out type);
+        var occurredAt = valid ? form.OccurredAtUtc(nowUtc, zone) : default;
+        if (valid && QuickLogForm.IsInTheFuture(occurredAt, nowUtc))
+        {
+            ModelState.AddModelError(nameof(QuickLogForm.Date), QuickLogForm.FutureMessage);
+            valid = false;
+        }
+        if (!valid)
+        {
+            return QuickLogInvalid(contactId, contact.Name, form);
+        }
+
         var evt = type.ToAutomaticEvent();
         var template = await db.InteractionTemplateSetup.AsNoTracking()
             .Where(s => s.BookId == bookId && s.Event == evt && s.Template != null)
             .Select(s => s.Template!)
             .FirstOrDefaultAsync();
-
-        var entry = new InteractionLogEntry
-        {
-            BookId = bookId,
-            ContactId = contactId,
-            CompanyContactId = contact.CompanyId,
-            SalespersonUserId = contact.SalespersonUserId,
-            // With no template set up for the type, the entry is still recorded: a person asked for it explicitly.
-            TemplateId = template?.Id,
-            GroupId = template?.GroupId,
-            Kind = template?.Kind ?? type.ToKind(),
-            InformationFlow = template?.InformationFlow ?? InformationFlow.None,
-            InitiatedBy = template?.InitiatedBy ?? InitiatedBy.None,
-            CorrespondenceType = template?.CorrespondenceType ?? CorrespondenceType.None,
-            Cost = template?.UnitCost ?? 0,
-            DurationMinutes = template?.UnitDurationMinutes ?? 0,
-            Description = form.Summary!.Trim(),
-            OccurredAt = occurredAt,
-            LoggedAt = nowUtc,
-            LoggedByUserId = User.UserId(),
-            Source = InteractionSource.Manual,
-        };
+        var entry = InteractionFactory.FromTemplate(template, new NewInteraction(
+            bookId, contactId, contact.CompanyId, contact.SalespersonUserId, type.ToKind(), form.Summary!.Trim(),
+            occurredAt, nowUtc, User.UserId(), InteractionSource.Manual));
 
         // The entry no., the entry and the contact's "last interaction" are stored together or not at all.
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -114,6 +104,23 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
 
         TempData["Flash"] = $"{type} logged for {contact.Name}.";
         return Redirect(TimelineViewModels.SafeReturnUrl(form.ReturnUrl, bookId, contactId));
+    }
+
+    /// <summary>
+    /// The standalone timeline is this feature's page and re-renders the form (200). The contact page belongs to
+    /// Contacts: the input and messages go back to it through TempData (<see cref="QuickLogRetry"/>), and the anchor
+    /// scrolls to the form.
+    /// </summary>
+    private IActionResult QuickLogInvalid(int contactId, string contactName, QuickLogForm form)
+    {
+        var contactUrl = TimelineViewModels.ContactUrl(access.Book.Id, contactId);
+        if (form.ReturnUrl == contactUrl)
+        {
+            QuickLogRetry.From(contactId, form, ModelState).Save(TempData);
+            return Redirect(contactUrl + "#" + TimelineViewModels.QuickLogAnchor);
+        }
+        ViewData[QuickLogFormKey] = form;
+        return TimelinePage(contactId, contactName);
     }
 
     [HttpGet("interactions/{entryId:int}/delete"), Authorize(Policy = BookPolicies.CanEdit)]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crm.Core.Accounts;
 using Crm.Core.Interactions;
 using FluentValidation;
 
@@ -7,7 +8,14 @@ namespace Crm.Web.Features.Timeline;
 /// <summary>"Add Interaction": the quick log above the timeline.</summary>
 public sealed class QuickLogForm
 {
-    public QuickLogType? Type { get; set; }
+    public const string TypeMessage = "Choose Call, Email, Meeting or Note.";
+    public const string FutureMessage = "The date and time can't be in the future. Log interactions that have happened.";
+
+    /// <summary>A little slack for clocks that differ and for "now" typed a minute ahead.</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>Bound as text, not as the enum: MVC's own message for "Letter" would be "The value 'Letter' is not valid".</summary>
+    public string? Type { get; set; }
     public string? Summary { get; set; }
     /// <summary>yyyy-MM-dd in the user's zone; empty means today.</summary>
     public string? Date { get; set; }
@@ -15,6 +23,14 @@ public sealed class QuickLogForm
     public string? Time { get; set; }
     /// <summary>Where to return after saving: the contact page or the standalone timeline.</summary>
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Only the four names ("call" too), never numbers: Enum.TryParse would take "7".</summary>
+    public static bool TryParseType(string? value, out QuickLogType type)
+    {
+        var name = Enum.GetNames<QuickLogType>().FirstOrDefault(n => string.Equals(n, value?.Trim(), StringComparison.OrdinalIgnoreCase));
+        type = name is null ? default : Enum.Parse<QuickLogType>(name);
+        return name is not null;
+    }
 
     public static bool TryParseDate(string? value, out DateOnly date) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
@@ -36,6 +52,15 @@ public sealed class QuickLogForm
         }
         return date == today ? localNow : date.ToDateTime(new TimeOnly(12, 0));
     }
+
+    /// <summary>When it happened, in UTC, for a user in <paramref name="zone"/>. Call only on a valid form.</summary>
+    public DateTime OccurredAtUtc(DateTime nowUtc, TimeZoneInfo zone) =>
+        TimeZones.ToUtc(LocalOccurredAt(TimeZones.ToLocal(nowUtc, zone)), zone);
+
+    /// <summary>
+    /// A planned meeting is not an interaction yet: a future date would become the contact's "last interaction".
+    /// </summary>
+    public static bool IsInTheFuture(DateTime occurredAtUtc, DateTime nowUtc) => occurredAtUtc > nowUtc + FutureTolerance;
 }
 
 public sealed class QuickLogFormValidator : AbstractValidator<QuickLogForm>
@@ -46,8 +71,7 @@ public sealed class QuickLogFormValidator : AbstractValidator<QuickLogForm>
 
     public QuickLogFormValidator()
     {
-        RuleFor(f => f.Type).NotNull().WithMessage("Choose the type: Call, Email, Meeting or Note.")
-            .IsInEnum().WithMessage("Choose the type: Call, Email, Meeting or Note.");
+        RuleFor(f => f.Type).Must(t => QuickLogForm.TryParseType(t, out _)).WithMessage(QuickLogForm.TypeMessage);
         RuleFor(f => f.Summary).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Write a summary of what happened.")
             .MaximumLength(InteractionLogEntry.DescriptionMaxLength)
             .WithMessage($"The summary can be at most {InteractionLogEntry.DescriptionMaxLength} characters.");

@@ -52,6 +52,9 @@ public sealed record DeleteInteractionViewModel(
 
 public static class TimelineViewModels
 {
+    /// <summary>The id of the quick-log form: a redirect back to the contact page after an error scrolls to it.</summary>
+    public const string QuickLogAnchor = "add-interaction";
+
     public static string ContactUrl(int bookId, int contactId) => $"/books/{bookId}/contacts/{contactId}";
 
     public static string TimelineUrl(int bookId, int contactId) => ContactUrl(bookId, contactId) + "/timeline";

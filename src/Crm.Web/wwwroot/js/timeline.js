@@ -8,9 +8,7 @@
         return groups.length ? groups[groups.length - 1] : null;
     }
 
-    function append(feed, more, html) {
-        var template = document.createElement("template");
-        template.innerHTML = html;
+    function append(feed, more, template) {
         var firstNew = null;
         var added = 0;
         Array.prototype.slice.call(template.content.querySelectorAll(".timeline-day-group")).forEach(function (group) {
@@ -35,6 +33,15 @@
         return { first: firstNew, count: added, hasMore: !!nextMore };
     }
 
+    // Back on the contact page after a quick-log error (#add-interaction): put the cursor in the first field to fix,
+    // so keyboard and screen-reader users land on the message too. After "load": scrolling to the fragment moves focus
+    // to the viewport (the form itself is not focusable) and would undo an earlier focus.
+    window.addEventListener("load", function () {
+        if (window.location.hash !== "#add-interaction") { return; }
+        var invalid = document.querySelector("#add-interaction [aria-invalid='true'], #add-interaction .quick-log-types[aria-describedby] input");
+        if (invalid) { invalid.focus({ preventScroll: true }); }
+    });
+
     document.addEventListener("click", function (event) {
         var link = event.target.closest ? event.target.closest("a[data-load-more]") : null;
         if (!link || !window.fetch || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
@@ -51,11 +58,15 @@
 
         fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
             .then(function (response) {
-                if (!response.ok) { throw new Error("HTTP " + response.status); }
+                // An expired session redirects to the log-in page, which fetch follows silently: not a page of entries.
+                if (response.redirected || response.status !== 200) { throw new Error("HTTP " + response.status); }
                 return response.text();
             })
             .then(function (html) {
-                var result = append(feed, more, html);
+                var template = document.createElement("template");
+                template.innerHTML = html;
+                if (!template.content.querySelector("[data-timeline-fragment]")) { throw new Error("Not a timeline fragment"); }
+                var result = append(feed, more, template);
                 var status = document.querySelector("[data-timeline-status]");
                 if (status) {
                     status.textContent = result.count + " older interaction" + (result.count === 1 ? "" : "s") + " loaded" +
