@@ -59,7 +59,7 @@ public sealed class TimelineDisplayTests(TimelineFactory factory) : IClassFixtur
         var groups = page.QuerySelectorAll(".timeline-day-group");
         Assert.Equal([2, 1, 1], groups.Select(g => g.QuerySelectorAll(".timeline-entry").Length));
         Assert.StartsWith("yesterday at 12:00", groups[1].QuerySelector("time")!.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Equal(Now.AddDays(-9).ToString("d MMM yyyy", CultureInfo.InvariantCulture), groups[2].QuerySelector("time")!.TextContent.Trim());
+        Assert.Equal(Now.AddDays(-9).ToString("d MMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture), groups[2].QuerySelector("time")!.TextContent.Trim());
     }
 
     [Fact]

@@ -19,10 +19,10 @@ public sealed class TimelineFormattingTests
     [InlineData(2 * 60 * 60 + 59, "2 hours ago")]
     [InlineData(15 * 60 * 60, "15 hours ago")]
     [InlineData(24 * 60 * 60 + 55 * 60, "yesterday at 14:05")]
-    [InlineData(265 * 24 * 60 * 60, "3 Mar 2026")]
+    [InlineData(265 * 24 * 60 * 60, "3 Mar 2026 at 15:00")]
     [InlineData(-2 * 60 * 60, "today at 17:00")]
     [InlineData(-20 * 60 * 60, "tomorrow at 11:00")]
-    [InlineData(-3 * 24 * 60 * 60, "26 Nov 2026")]
+    [InlineData(-3 * 24 * 60 * 60, "26 Nov 2026 at 15:00")]
     public void Relative_SecondsAgoInUtc_ReadsNaturally(int secondsAgo, string expected) =>
         Assert.Equal(expected, TimelineFormatting.Relative(Now.AddSeconds(-secondsAgo), Now, Utc));
 

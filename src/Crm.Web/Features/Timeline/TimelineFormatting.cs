@@ -4,7 +4,8 @@ using Crm.Core.Accounts;
 namespace Crm.Web.Features.Timeline;
 
 /// <summary>
-/// How the timeline words a moment for the reader: relative ("2 hours ago", "yesterday at 14:05", "3 Mar 2026"),
+/// How the timeline words a moment for the reader: relative ("2 hours ago", "yesterday at 14:05", "3 Mar 2026 at 14:05":
+/// under a dated day heading the time of day is what the reader still needs),
 /// and day headings ("Today", "Yesterday", "Monday 23 November 2026").
 /// Pure functions of the moment, now and the reader's zone, so they are tested without a clock.
 /// </summary>
@@ -27,13 +28,13 @@ public static class TimelineFormatting
             if (ago > TimeSpan.FromMinutes(-1)) return "just now";
             if (day == today) return $"today at {clock}";
             if (day == today.AddDays(1)) return $"tomorrow at {clock}";
-            return local.ToString("d MMM yyyy", Culture);
+            return local.ToString("d MMM yyyy 'at' HH:mm", Culture);
         }
         if (ago < TimeSpan.FromMinutes(1)) return "just now";
         if (ago < TimeSpan.FromHours(1)) return Plural((int)ago.TotalMinutes, "minute") + " ago";
         if (day == today) return Plural((int)ago.TotalHours, "hour") + " ago";
         if (day == today.AddDays(-1)) return $"yesterday at {clock}";
-        return local.ToString("d MMM yyyy", Culture);
+        return local.ToString("d MMM yyyy 'at' HH:mm", Culture);
     }
 
     /// <summary>The local calendar day an entry belongs to in the reader's zone (what groups the timeline).</summary>
