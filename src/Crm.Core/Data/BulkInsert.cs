@@ -35,7 +35,7 @@ public sealed class BulkInsert<T> where T : class
             .ToList();
     }
 
-    public int RowsPerStatement => Math.Max(1, (_db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" ? SqliteMaxParameters : SqlServerMaxParameters) / _columns.Count);
+    public int RowsPerStatement => Math.Max(1, (_db.Database.ProviderName == DatabaseProviders.SqliteProviderName ? SqliteMaxParameters : SqlServerMaxParameters) / _columns.Count);
 
     /// <summary>Inserts the rows in batches; returns how many were written.</summary>
     public async Task<int> InsertAsync(IEnumerable<T> rows, Action<int>? progress = null, CancellationToken ct = default)

@@ -30,7 +30,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
 
-        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        if (Database.ProviderName == DatabaseProviders.SqliteProviderName)
         {
             // People expect "apple" before "Zebra". SQL Server's default collation is case-insensitive already;
             // SQLite's BINARY is not. The (BookId, Name, Id) index inherits the collation, so sorting stays indexed.

@@ -8,6 +8,9 @@ public static class DatabaseProviders
     public const string SqliteMigrationsAssembly = "Crm.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "Crm.Migrations.SqlServer";
 
+    /// <summary>EF's provider name for SQLite, for the few places Core adapts to it without referencing the provider.</summary>
+    public const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
+
     public static DatabaseProvider Parse(string? value) => value?.Trim().ToUpperInvariant() switch
     {
         null or "" or "SQLITE" => DatabaseProvider.Sqlite,

@@ -60,28 +60,14 @@ public static class DemoCommand
                 var kind = random.PickKind();
                 var template = templates[kind];
                 var occurred = now.AddMinutes(-random.Next(30, 180 * 24 * 60));
-                db.InteractionLogEntries.Add(new InteractionLogEntry
-                {
-                    BookId = book.Id,
-                    EntryNo = entryNo + entries++,
-                    ContactId = contact.Id,
-                    CompanyContactId = contact.CompanyId,
-                    TemplateId = template.Id,
-                    GroupId = template.GroupId,
-                    Kind = kind,
-                    Description = random.Pick(SampleData.Summaries[kind]),
-                    OccurredAt = occurred,
-                    LoggedByUserId = random.Next(3) == 0 ? member.Id : owner.Id,
-                    LoggedAt = occurred.AddMinutes(random.Next(0, 90)),
-                    SalespersonUserId = contact.SalespersonUserId,
-                    InformationFlow = template.InformationFlow,
-                    InitiatedBy = template.InitiatedBy,
-                    CorrespondenceType = template.CorrespondenceType,
-                    DurationMinutes = template.UnitDurationMinutes,
-                    Evaluation = (Evaluation)random.Next(0, 4),
-                    Source = InteractionSource.Manual,
-                    Canceled = random.Next(40) == 0,
-                });
+                var entry = InteractionFactory.FromTemplate(template, new NewInteraction(
+                    book.Id, contact.Id, contact.CompanyId, contact.SalespersonUserId, kind, random.Pick(SampleData.Summaries[kind]),
+                    occurred, occurred.AddMinutes(random.Next(0, 90)), random.Next(3) == 0 ? member.Id : owner.Id,
+                    InteractionSource.Manual));
+                entry.EntryNo = entryNo + entries++;
+                entry.Evaluation = (Evaluation)random.Next(0, 4);
+                entry.Canceled = random.Next(40) == 0;
+                db.InteractionLogEntries.Add(entry);
             }
         }
         await db.SaveChangesAsync();

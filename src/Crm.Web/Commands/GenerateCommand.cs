@@ -133,25 +133,12 @@ public static class GenerateCommand
             var kind = random.PickKind();
             var template = templates[kind];
             var occurred = now.AddMinutes(-random.Next(1, 3 * 365 * 24 * 60));
-            yield return new InteractionLogEntry
-            {
-                BookId = bookId,
-                EntryNo = i + 1,
-                ContactId = contactId,
-                TemplateId = template.Id,
-                GroupId = template.GroupId,
-                Kind = kind,
-                Description = random.Pick(SampleData.Summaries[kind]),
-                OccurredAt = occurred,
-                LoggedByUserId = ownerId,
-                LoggedAt = occurred.AddMinutes(random.Next(0, 120)),
-                InformationFlow = template.InformationFlow,
-                InitiatedBy = template.InitiatedBy,
-                CorrespondenceType = template.CorrespondenceType,
-                DurationMinutes = template.UnitDurationMinutes,
-                Source = InteractionSource.Manual,
-                Canceled = random.Next(100) == 0,
-            };
+            var entry = InteractionFactory.FromTemplate(template, new NewInteraction(
+                bookId, contactId, CompanyContactId: null, SalespersonUserId: null, kind, random.Pick(SampleData.Summaries[kind]),
+                occurred, occurred.AddMinutes(random.Next(0, 120)), ownerId, InteractionSource.Manual));
+            entry.EntryNo = i + 1;
+            entry.Canceled = random.Next(100) == 0;
+            yield return entry;
         }
     }
 }

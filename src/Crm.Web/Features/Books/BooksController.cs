@@ -61,7 +61,7 @@ public sealed class BooksController(CrmDbContext db, BookAccess access, TimeProv
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Take(RecentInteractions)
             .Select(e => new RecentInteraction(e.ContactId, e.Contact!.Name, e.Kind, e.Description, e.OccurredAt,
-                db.Users.Where(u => u.Id == e.LoggedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "A former member"))
+                db.Users.Where(u => u.Id == e.LoggedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? Timeline.TimelineQueries.FormerMember))
             .ToListAsync();
         ViewData["Section"] = "Home";
         return View(new BookHomeViewModel(bookId, book.Name, book.Role, contacts, members, recent, User.TimeZone(), now));

@@ -64,6 +64,9 @@ public static class TimelineQueries
 {
     public const int PageSize = 20;
 
+    /// <summary>Shown as "logged by" for an entry whose author's account is gone.</summary>
+    public const string FormerMember = "A former member";
+
     /// <summary>
     /// One page of a contact's timeline, newest first by when it happened (OccurredAt, then Id), through the
     /// (ContactId, OccurredAt, Id) index. Postponed entries are unfinished drafts and never show.
@@ -93,7 +96,7 @@ public static class TimelineQueries
                 e.Kind,
                 e.Description,
                 e.OccurredAt,
-                db.Users.Where(u => u.Id == e.LoggedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "A former member",
+                db.Users.Where(u => u.Id == e.LoggedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? FormerMember,
                 e.Canceled,
                 e.Source))
             .ToListAsync(ct);
