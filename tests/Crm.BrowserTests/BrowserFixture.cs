@@ -56,7 +56,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/Copenhagen",
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the three test projects at once on two cores; a real failure still shows, only later.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -203,6 +203,9 @@ public sealed class TimelineFlowTests(BrowserFixture fixture)
         await page.GotoAsync($"/books/{bookId}/contacts/{contactId}/timeline");
         await page.Context.ClearCookiesAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Load more" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        // Two hops (the failed fetch, then the fallback navigation and its redirect) on a CI machine running all three
+        // test projects at once: wait for the log-in URL to commit, with headroom, rather than for its full load.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"),
+            new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 });
     }
 }
