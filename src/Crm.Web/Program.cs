@@ -1,3 +1,4 @@
+using Crm.Web.Commands;
 using Crm.Web.Infrastructure;
 
 // `dotnet run --project src/Crm.Web -- demo|generate ...` runs a maintenance command against the configured database

@@ -1,6 +1,6 @@
 using Crm.Core.Accounts;
 using Crm.Core.Data;
-using Crm.Web.Infrastructure;
+using Crm.Web.Commands;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

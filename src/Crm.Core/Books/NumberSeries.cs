@@ -22,6 +22,17 @@ public static class NumberSeries
         return Format(series.ContactNoPrefix, series.ContactNoNext - 1);
     }
 
+    /// <summary>Reserves <paramref name="count"/> consecutive Contact Nos.; returns the prefix and the first number.</summary>
+    public static async Task<(string Prefix, int First)> ReserveContactNosAsync(this CrmDbContext db, int bookId, int count, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        await db.Books.Where(b => b.Id == bookId)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ContactNoNext, b => b.ContactNoNext + count), ct);
+        var series = await db.Books.AsNoTracking().Where(b => b.Id == bookId)
+            .Select(b => new { b.ContactNoPrefix, b.ContactNoNext }).SingleAsync(ct);
+        return (series.ContactNoPrefix, series.ContactNoNext - count);
+    }
+
     public static async Task<string> NextSegmentNoAsync(this CrmDbContext db, int bookId, CancellationToken ct = default)
     {
         await db.Books.Where(b => b.Id == bookId)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Crm.Web.Infrastructure;
+namespace Crm.Web.Commands;
 
 /// <summary>Reads "--name value" pairs of a maintenance command; anything unexpected is a usage error.</summary>
 internal sealed class CommandArguments

@@ -1,4 +1,4 @@
-namespace Crm.Web.Infrastructure;
+namespace Crm.Web.Commands;
 
 /// <summary>
 /// Splits the process arguments into a maintenance command (DESIGN.md §8) and "--Key=Value" configuration overrides.

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Crm.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 
-namespace Crm.Web.Infrastructure;
+namespace Crm.Web.Commands;
 
 internal static class CommandUsers
 {

@@ -1,17 +1,19 @@
 using Crm.Core.Accounts;
 using Crm.Core.Books;
+using Crm.Core.Changes;
 using Crm.Core.Contacts;
 using Crm.Core.Data;
 using Crm.Core.Interactions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Crm.Web.Infrastructure;
+namespace Crm.Web.Commands;
 
 /// <summary>
 /// `demo`: a small, realistic book for a newcomer's first look — companies with their people, a few hundred
 /// interactions of every kind over the last half year — owned by demo@example.com (password printed), with a
-/// Member colleague so the timeline shows more than one author.
+/// Member colleague so the timeline shows more than one author. Contacts and entries go through Crm.Core's use
+/// cases (<see cref="ContactImport"/>, <see cref="InteractionLog"/>), in one transaction.
 /// </summary>
 public static class DemoCommand
 {
@@ -42,95 +44,85 @@ public static class DemoCommand
         owner.LastBookId = book.Id;
         await users.UpdateAsync(owner);
 
-        var contacts = AddContacts(db, book, owner.Id, member.Id, random, now);
-        await db.SaveChangesAsync();
-        foreach (var contact in contacts)
-        {
-            contact.RefreshSearchText(contact.Company?.Name);
-        }
+        var companies = Companies(random, [owner.Id, member.Id]);
+        Check(await db.AddManyAsync(book.Id, companies.Select(c => c.Input).ToList(), now));
+        var companyIds = await db.Contacts.Where(c => c.BookId == book.Id).ToDictionaryAsync(c => c.Name, c => c.Id);
+        var persons = companies.SelectMany(c => c.Persons(companyIds[c.Input.Name!])).ToList();
+        Check(await db.AddManyAsync(book.Id, persons, now));
 
-        var templates = book.InteractionTemplates.ToDictionary(t => t.Kind);
-        var entryNo = await db.ReserveEntryNosAsync(book.Id, 1);
-        var entries = 0;
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.BookId == book.Id)
+            .Select(c => new { c.Id, c.Type }).OrderBy(c => c.Id).ToListAsync();
+        var templates = book.InteractionTemplates.ToDictionary(t => t.Kind, t => t.Id);
+        var entries = new List<InteractionToRecord>();
         foreach (var contact in contacts)
         {
             var count = contact.Type == ContactType.Company ? random.Next(3, 8) : random.Next(4, 14);
             for (var i = 0; i < count; i++)
             {
                 var kind = random.PickKind();
-                var template = templates[kind];
                 var occurred = now.AddMinutes(-random.Next(30, 180 * 24 * 60));
-                var entry = InteractionFactory.FromTemplate(template, new NewInteraction(
-                    book.Id, contact.Id, contact.CompanyId, contact.SalespersonUserId, kind, random.Pick(SampleData.Summaries[kind]),
-                    occurred, occurred.AddMinutes(random.Next(0, 90)), random.Next(3) == 0 ? member.Id : owner.Id,
-                    InteractionSource.Manual));
-                entry.EntryNo = entryNo + entries++;
-                entry.Evaluation = (Evaluation)random.Next(0, 4);
-                entry.Canceled = random.Next(40) == 0;
-                db.InteractionLogEntries.Add(entry);
+                entries.Add(new InteractionToRecord(contact.Id, kind, random.Pick(SampleData.Summaries[kind]), occurred,
+                    random.Next(3) == 0 ? member.Id : owner.Id, InteractionSource.Manual)
+                {
+                    TemplateId = templates[kind],
+                    LoggedAt = occurred.AddMinutes(random.Next(0, 90)),
+                    Evaluation = (Evaluation)random.Next(0, 4),
+                    Canceled = random.Next(40) == 0,
+                });
             }
         }
-        await db.SaveChangesAsync();
-        await db.Books.Where(b => b.Id == book.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.InteractionEntryNoNext, entryNo + entries));
-        await db.RefreshLastInteractionForBookAsync(book.Id);
+        Check(await db.RecordAsync(book.Id, entries, now));
         await transaction.CommitAsync();
 
-        Console.WriteLine($"Demo book {book.Id}: {contacts.Count} contacts, {entries} interactions.");
+        Console.WriteLine($"Demo book {book.Id}: {contacts.Count} contacts, {entries.Count} interactions.");
         Console.WriteLine($"Log in as {OwnerEmail} (Owner) or {MemberEmail} (Member) with password: {password}");
         return 0;
     }
 
-    private static List<Contact> AddContacts(CrmDbContext db, Book book, string ownerId, string memberId, Random random, DateTime now)
+    internal static void Check<T>(ChangeResult<T> result)
     {
-        var contacts = new List<Contact>();
-        var no = 1;
-        Contact New(ContactType type, string name, Contact? company)
+        if (!result.Succeeded)
         {
-            var created = now.AddDays(-random.Next(200, 400));
-            var contact = new Contact
-            {
-                BookId = book.Id,
-                No = NumberSeries.Format(book.ContactNoPrefix, no++),
-                Type = type,
-                Name = name,
-                Company = company,
-                City = company?.City ?? random.Pick(SampleData.Cities),
-                Country = "Denmark",
-                CorrespondenceType = CorrespondenceType.Email,
-                SalespersonUserId = random.Next(2) == 0 ? ownerId : memberId,
-                CreatedAt = created,
-                UpdatedAt = created,
-            };
-            db.Contacts.Add(contact);
-            contacts.Add(contact);
-            return contact;
+            var why = result.Message ?? string.Join(" ", result.Errors.Select(e => $"{e.Key}: {e.Value}"));
+            throw new InvalidOperationException($"Sample data broke a rule ({result.Status}): {why}");
         }
+    }
 
+    private sealed record SampleCompany(ContactInput Input, Func<int, IEnumerable<ContactInput>> Persons);
+
+    private static List<SampleCompany> Companies(Random random, string[] salespeople)
+    {
+        var companies = new List<SampleCompany>();
         var usedNames = new HashSet<string>();
         for (var c = 0; c < 8; c++)
         {
             string name;
             do { name = random.CompanyName(); } while (!usedNames.Add(name));
-            var company = New(ContactType.Company, name, null);
-            company.Email = $"info@{name.Split(' ')[0].ToLowerInvariant()}{c}.example";
-            company.Phone = $"+45 {random.Next(30, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}";
-            company.Tags.Add(new ContactTag { BookId = book.Id, Name = random.Pick(["customer", "prospect", "partner"]) });
-            for (var p = 0; p < random.Next(2, 5); p++)
+            var domain = $"{name.Split(' ')[0].ToLowerInvariant()}{c}.example";
+            var city = random.Pick(SampleData.Cities);
+            var company = new ContactInput
+            {
+                Type = ContactType.Company, Name = name, Email = $"info@{domain}", Phone = Phone(random), City = city, Country = "Denmark",
+                CorrespondenceType = CorrespondenceType.Email, SalespersonUserId = random.Pick(salespeople),
+                Tags = random.Pick(["customer", "prospect", "partner"]),
+            };
+            var persons = Enumerable.Range(0, random.Next(2, 5)).Select(_ =>
             {
                 var first = random.Pick(SampleData.FirstNames);
                 var last = random.Pick(SampleData.LastNames);
-                var person = New(ContactType.Person, $"{first} {last}", company);
-                person.JobTitle = random.Pick(SampleData.JobTitles);
-                person.Email = $"{first}.{last}@{company.Email.Split('@')[1]}".ToLowerInvariant();
-                person.Phone = $"+45 {random.Next(20, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}";
-                if (random.Next(4) == 0)
+                return new ContactInput
                 {
-                    person.Tags.Add(new ContactTag { BookId = book.Id, Name = "vip" });
-                }
-            }
+                    Type = ContactType.Person, Name = $"{first} {last}", JobTitle = random.Pick(SampleData.JobTitles),
+                    Email = $"{first}.{last}@{domain}".ToLowerInvariant(), Phone = Phone(random), City = city, Country = "Denmark",
+                    CorrespondenceType = CorrespondenceType.Email, SalespersonUserId = random.Pick(salespeople),
+                    Tags = random.Next(4) == 0 ? "vip" : null,
+                };
+            }).ToList();
+            companies.Add(new SampleCompany(company, companyId => persons.Select(p => { p.CompanyId = companyId; return p; })));
         }
-        book.ContactNoNext = no;
-        return contacts;
+        return companies;
     }
+
+    private static string Phone(Random random) =>
+        $"+45 {random.Next(20, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}";
 }

@@ -7,11 +7,12 @@ using Crm.Core.Interactions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Crm.Web.Infrastructure;
+namespace Crm.Web.Commands;
 
 /// <summary>
 /// `generate --contacts 100000 --entries 2000000 [--owner EMAIL --password PW] [--seed N]`: a large book for
-/// benchmarks, written set-based through <see cref="BulkInsert{T}"/> in one transaction. The last line printed is
+/// benchmarks, written set-based through Crm.Core's bulk use cases (<see cref="ContactImport"/>,
+/// <see cref="InteractionImport"/>) in one transaction. The last line printed is
 /// `book=ID owner=EMAIL password=PW`.
 /// </summary>
 public static class GenerateCommand
@@ -34,7 +35,7 @@ public static class GenerateCommand
         var book = BookFactory.Create($"Benchmark {contactCount:N0} contacts", owner.Id, now);
         db.Books.Add(book);
         await db.SaveChangesAsync();
-        var templates = book.InteractionTemplates.ToDictionary(t => t.Kind);
+        var templates = book.InteractionTemplates.ToDictionary(t => t.Kind, t => t.Id);
         db.ChangeTracker.Clear();
 
         var clock = Stopwatch.StartNew();
@@ -46,31 +47,19 @@ public static class GenerateCommand
         }
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
+            // Through Crm.Core's bulk use cases: the same rules, numbering and search text as the screens.
             var companyCount = Math.Max(1, contactCount / 10);
-            var contacts = new BulkInsert<Contact>(db);
-            await contacts.InsertAsync(Contacts(book, 1, companyCount, ContactType.Company, [], random, now),
-                Progress.Report("companies", companyCount));
-            var companies = await db.Contacts.Where(c => c.BookId == book.Id).Select(c => new { c.Id, c.Name }).ToListAsync();
-            var companyRefs = companies.Select(c => (c.Id, c.Name)).ToArray();
+            DemoCommand.Check(await db.AddManyAsync(book.Id, Contacts(companyCount, ContactType.Company, [], random), now,
+                Progress.Report("companies", companyCount)));
+            var companyIds = await db.Contacts.Where(c => c.BookId == book.Id).Select(c => c.Id).ToArrayAsync();
 
             var personCount = contactCount - companyCount;
-            await contacts.InsertAsync(Contacts(book, companyCount + 1, personCount, ContactType.Person, companyRefs, random, now),
-                Progress.Report("persons", personCount));
+            DemoCommand.Check(await db.AddManyAsync(book.Id, Contacts(personCount, ContactType.Person, companyIds, random), now,
+                Progress.Report("persons", personCount)));
             var contactIds = await db.Contacts.Where(c => c.BookId == book.Id).OrderBy(c => c.Id).Select(c => c.Id).ToArrayAsync();
 
-            var tags = new BulkInsert<ContactTag>(db);
-            var tagRows = Tags(book.Id, contactIds, random).ToList();
-            await tags.InsertAsync(tagRows, Progress.Report("tags", tagRows.Count));
-
-            var entries = new BulkInsert<InteractionLogEntry>(db);
-            await entries.InsertAsync(Entries(book.Id, owner.Id, contactIds, entryCount, templates, random, now),
-                Progress.Report("entries", entryCount));
-
-            await db.Books.Where(b => b.Id == book.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.ContactNoNext, contactCount + 1)
-                .SetProperty(b => b.InteractionEntryNoNext, entryCount + 1));
-            Console.Error.WriteLine("  last interaction per contact ...");
-            await db.RefreshLastInteractionForBookAsync(book.Id);
+            DemoCommand.Check(await db.RecordManyAsync(book.Id, entryCount, Entries(owner.Id, contactIds, entryCount, templates, random, now), now,
+                Progress.Report("entries", entryCount)));
             await transaction.CommitAsync();
         }
         // Fresh statistics so SQLite's planner picks the composite indexes for this book's size.
@@ -80,65 +69,48 @@ public static class GenerateCommand
         return 0;
     }
 
-    private static IEnumerable<Contact> Contacts(Book book, int firstNo, int count, ContactType type,
-        (int Id, string Name)[] companies, Random random, DateTime now)
+    private static List<ContactInput> Contacts(int count, ContactType type, int[] companyIds, Random random)
     {
+        var rows = new List<ContactInput>(count);
         for (var i = 0; i < count; i++)
         {
-            var company = type == ContactType.Person && companies.Length > 0 && random.Next(10) < 7 ? companies[random.Next(companies.Length)] : default;
+            int? companyId = type == ContactType.Person && companyIds.Length > 0 && random.Next(10) < 7 ? companyIds[random.Next(companyIds.Length)] : null;
             var first = random.Pick(SampleData.FirstNames);
             var last = random.Pick(SampleData.LastNames);
-            var name = type == ContactType.Company ? random.CompanyName() : $"{first} {last}";
-            var created = now.AddDays(-random.Next(1, 1500));
-            var contact = new Contact
+            rows.Add(new ContactInput
             {
-                BookId = book.Id,
-                No = NumberSeries.Format(book.ContactNoPrefix, firstNo + i),
                 Type = type,
-                Name = name,
-                CompanyId = company.Id == 0 ? null : company.Id,
+                Name = type == ContactType.Company ? random.CompanyName() : $"{first} {last}",
+                CompanyId = companyId,
                 JobTitle = type == ContactType.Person ? random.Pick(SampleData.JobTitles) : null,
+                // Unique per row without the No. (the use case numbers): the row index and the kind of contact.
                 Email = type == ContactType.Person
-                    ? $"{first}.{last}.{firstNo + i}@example.com".ToLowerInvariant()
-                    : $"info{firstNo + i}@example.com",
+                    ? $"{first}.{last}.{i}@example.com".ToLowerInvariant()
+                    : $"info{i}@company.example",
                 Phone = $"+45 {random.Next(20, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}",
                 City = random.Pick(SampleData.Cities),
                 CorrespondenceType = CorrespondenceType.Email,
-                CreatedAt = created,
-                UpdatedAt = created,
-            };
-            contact.RefreshSearchText(company.Name);
-            yield return contact;
+                Tags = random.Next(3) == 0 ? random.Pick(SampleData.Tags) : null,
+            });
         }
+        return rows;
     }
 
-    private static IEnumerable<ContactTag> Tags(int bookId, int[] contactIds, Random random)
-    {
-        foreach (var id in contactIds)
-        {
-            if (random.Next(3) == 0)
-            {
-                yield return new ContactTag { BookId = bookId, ContactId = id, Name = random.Pick(SampleData.Tags) };
-            }
-        }
-    }
-
-    private static IEnumerable<InteractionLogEntry> Entries(int bookId, string ownerId, int[] contactIds, int count,
-        Dictionary<InteractionKind, InteractionTemplate> templates, Random random, DateTime now)
+    private static IEnumerable<InteractionToRecord> Entries(string ownerId, int[] contactIds, int count,
+        Dictionary<InteractionKind, int> templates, Random random, DateTime now)
     {
         for (var i = 0; i < count; i++)
         {
             // Skewed: a fifth of the contacts get most of the history, as in real books.
             var contactId = random.Next(5) < 3 ? contactIds[random.Next(Math.Max(1, contactIds.Length / 5))] : contactIds[random.Next(contactIds.Length)];
             var kind = random.PickKind();
-            var template = templates[kind];
             var occurred = now.AddMinutes(-random.Next(1, 3 * 365 * 24 * 60));
-            var entry = InteractionFactory.FromTemplate(template, new NewInteraction(
-                bookId, contactId, CompanyContactId: null, SalespersonUserId: null, kind, random.Pick(SampleData.Summaries[kind]),
-                occurred, occurred.AddMinutes(random.Next(0, 120)), ownerId, InteractionSource.Manual));
-            entry.EntryNo = i + 1;
-            entry.Canceled = random.Next(100) == 0;
-            yield return entry;
+            yield return new InteractionToRecord(contactId, kind, random.Pick(SampleData.Summaries[kind]), occurred, ownerId, InteractionSource.Manual)
+            {
+                TemplateId = templates[kind],
+                LoggedAt = occurred.AddMinutes(random.Next(0, 120)),
+                Canceled = random.Next(100) == 0,
+            };
         }
     }
 }

@@ -1,6 +1,6 @@
 using Crm.Core.Interactions;
 
-namespace Crm.Web.Infrastructure;
+namespace Crm.Web.Commands;
 
 /// <summary>Realistic names and summaries for the demo book and the benchmark generator.</summary>
 internal static class SampleData

@@ -19,6 +19,22 @@ public static class ModelStateExtensions
         }
     }
 
+    /// <summary>
+    /// Copies a use case's field errors (keyed by the input's property names, "" for the whole form) into ModelState,
+    /// keeping a message already there for the same field (a binding error says more about what was typed).
+    /// </summary>
+    public static void AddErrors(this ModelStateDictionary modelState, IReadOnlyDictionary<string, string> errors)
+    {
+        foreach (var (field, message) in errors)
+        {
+            if (field.Length > 0 && modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0)
+            {
+                continue;
+            }
+            modelState.AddModelError(field, message);
+        }
+    }
+
     /// <summary>Runs the validator and copies its errors into ModelState; returns whether ModelState is valid.</summary>
     public static async Task<bool> ValidateIntoAsync<T>(this IValidator<T> validator, T form, ModelStateDictionary modelState, CancellationToken ct = default)
     {

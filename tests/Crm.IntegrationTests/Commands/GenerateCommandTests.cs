@@ -1,7 +1,7 @@
 using Crm.Core.Contacts;
 using Crm.Core.Interactions;
 using Crm.IntegrationTests.Infrastructure;
-using Crm.Web.Infrastructure;
+using Crm.Web.Commands;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.IntegrationTests.Commands;

@@ -2,7 +2,6 @@ using AngleSharp.Html.Dom;
 using Crm.Core.Contacts;
 using Crm.Core.Interactions;
 using Crm.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.IntegrationTests.Contacts;
 
@@ -40,18 +39,14 @@ public static class ContactTestData
             await db.SaveChangesAsync();
         });
 
-    /// <summary>Logs an interaction directly and refreshes the contact's LastInteractionAt, as the timeline feature does.</summary>
+    /// <summary>Logs an interaction through the interaction log use case (entry no. from the series, last interaction refreshed).</summary>
     public static Task AddInteractionAsync(this CrmFactory factory, int bookId, int contactId, string userId, DateTime occurredAtUtc) =>
         factory.WithDbAsync(async db =>
         {
-            var entryNo = await db.InteractionLogEntries.Where(e => e.BookId == bookId).MaxAsync(e => (int?)e.EntryNo) ?? 0;
-            db.InteractionLogEntries.Add(new InteractionLogEntry
-            {
-                BookId = bookId, EntryNo = entryNo + 1, ContactId = contactId, Kind = InteractionKind.Call, Description = "Called",
-                OccurredAt = occurredAtUtc, LoggedAt = occurredAtUtc, LoggedByUserId = userId,
-            });
-            await db.SaveChangesAsync();
-            await db.RefreshLastInteractionAsync([contactId]);
+            var result = await db.RecordAsync(bookId,
+                [new InteractionToRecord(contactId, InteractionKind.Call, "Called", occurredAtUtc, userId, InteractionSource.Manual) { LoggedAt = occurredAtUtc }],
+                DateTime.UtcNow);
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
         });
 
     public static Contact NewContact(int bookId, string name) => new()

@@ -5,7 +5,7 @@ namespace Crm.UnitTests.Contacts;
 
 public sealed class ContactFormValidatorTests
 {
-    private readonly ContactFormValidator _validator = new();
+    private readonly ContactInputValidator _validator = new();
 
     private Dictionary<string, string> Errors(ContactForm form) =>
         _validator.Validate(form).Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage);

@@ -1,4 +1,4 @@
-using Crm.Web.Infrastructure;
+using Crm.Web.Commands;
 
 namespace Crm.UnitTests.Domain;
 

@@ -74,7 +74,7 @@ public sealed class QuickLogFormValidatorTests
     {
         var now = new DateTime(2026, 11, 23, 9, 41, 0, DateTimeKind.Utc);
 
-        Assert.Equal(expected, QuickLogForm.IsInTheFuture(now.AddSeconds(secondsAfterNow), now));
+        Assert.Equal(expected, InteractionRules.IsInTheFuture(now.AddSeconds(secondsAfterNow), now));
     }
 
     [Fact]
@@ -88,10 +88,10 @@ public sealed class QuickLogFormValidatorTests
 
         form.Time = "10:50";
         Assert.Equal(new DateTime(2026, 11, 23, 9, 50, 0, DateTimeKind.Utc), form.OccurredAtUtc(now, zone));
-        Assert.True(QuickLogForm.IsInTheFuture(form.OccurredAtUtc(now, zone), now));
+        Assert.True(InteractionRules.IsInTheFuture(form.OccurredAtUtc(now, zone), now));
 
         form.Time = "10:45";
-        Assert.False(QuickLogForm.IsInTheFuture(form.OccurredAtUtc(now, zone), now));
+        Assert.False(InteractionRules.IsInTheFuture(form.OccurredAtUtc(now, zone), now));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class QuickLogFormValidatorTests
         var form = Valid();
         form.Date = "2026-11-24";
 
-        Assert.True(QuickLogForm.IsInTheFuture(form.OccurredAtUtc(now, TimeZoneInfo.Utc), now));
+        Assert.True(InteractionRules.IsInTheFuture(form.OccurredAtUtc(now, TimeZoneInfo.Utc), now));
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Crm.Core.Changes;
+using Crm.Core.Contacts;
 using Crm.Core.Data;
 using Crm.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -7,9 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Web.Features.Contacts;
 
 /// <summary>
-/// Delete a contact (Owner only), after a confirmation page that works without JavaScript. A company that still has
-/// persons is refused rather than detaching them: detaching would silently drop who works where, and the Owner can
-/// move or delete the persons first with full knowledge.
+/// Delete a contact (Owner only), after a confirmation page that works without JavaScript. The rules (a company with
+/// persons is refused) are <see cref="ContactChanges.DeleteAsync"/>'s.
 /// </summary>
 [Route("books/{bookId:int}/contacts/{contactId:int}/delete"), Authorize(Policy = BookPolicies.CanManage)]
 public sealed class ContactDeleteController(CrmDbContext db, BookAccess access) : Controller
@@ -30,22 +31,20 @@ public sealed class ContactDeleteController(CrmDbContext db, BookAccess access) 
         {
             return NotFound();
         }
-        if (model.Persons > 0)
+        var result = await db.DeleteAsync(bookId, contactId);
+        switch (result.Status)
         {
-            ModelState.AddModelError("", "This company still has persons, so it cannot be deleted.");
-            return Show(model);
+            case ChangeStatus.Done:
+                TempData["Flash"] = $"{model.No} {model.Name} was deleted.";
+                return RedirectToAction(nameof(ContactsController.Index), "Contacts", new { bookId });
+            case ChangeStatus.NotFound:
+                // Someone else deleted it between this page and the click (or two clicks raced).
+                TempData["Flash"] = $"{model.No} {model.Name} was already deleted.";
+                return RedirectToAction(nameof(ContactsController.Index), "Contacts", new { bookId });
+            default:
+                ModelState.AddModelError("", result.Message!);
+                return Show(await LoadAsync(contactId) ?? model);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        // Other contacts' entries that remember this company keep their history, without the company link.
-        await db.InteractionLogEntries
-            .Where(e => e.BookId == bookId && e.CompanyContactId == contactId && e.ContactId != contactId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompanyContactId, (int?)null));
-        // Its tags and interaction log entries go with it (ON DELETE CASCADE).
-        var deleted = await db.Contacts.Where(c => c.BookId == bookId && c.Id == contactId && !db.Contacts.Any(p => p.CompanyId == c.Id))
-            .ExecuteDeleteAsync();
-        await transaction.CommitAsync();
-        TempData["Flash"] = deleted == 1 ? $"{model.No} {model.Name} was deleted." : "The contact was not deleted: a person was added to it meanwhile.";
-        return Redirect(deleted == 1 ? $"/books/{bookId}/contacts" : $"/books/{bookId}/contacts/{contactId}");
     }
 
     private Task<ContactDeleteViewModel?> LoadAsync(int contactId) =>

@@ -1,5 +1,4 @@
-using Crm.Core.Books;
-using Crm.Core.Contacts;
+using Crm.Core.Changes;
 using Crm.Core.Data;
 using Crm.Core.Interactions;
 using Crm.Web.Authorization;
@@ -51,58 +50,35 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
     }
 
     /// <summary>
-    /// "Add Interaction": records the quick log through the template set up for its type, then back to the page it
-    /// came from (PRG). With no template set up it is recorded anyway: a person asked for it (ADR 0007).
+    /// "Add Interaction": parses the quick form (type, date and time in the person's zone) and records it through
+    /// <see cref="InteractionLog.QuickLogAsync"/>, then back to the page it came from (PRG).
     /// </summary>
     [HttpPost("contacts/{contactId:int}/interactions"), Authorize(Policy = BookPolicies.CanEdit)]
     public async Task<IActionResult> QuickLog(int contactId, QuickLogForm form, [FromServices] IValidator<QuickLogForm> validator)
     {
         var bookId = access.Book.Id;
-        var contact = await db.Contacts.AsNoTracking()
-            .Where(c => c.Id == contactId && c.BookId == bookId)
-            .Select(c => new { c.Name, c.CompanyId, c.SalespersonUserId })
-            .FirstOrDefaultAsync();
-        if (contact is null)
+        var contactName = await db.ContactNameAsync(bookId, contactId);
+        if (contactName is null)
         {
             return NotFound();
         }
-
-        var zone = Zone();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var type = default(QuickLogType);
         // The validator already refused an unknown type; parsing here only hands over the value.
-        var valid = await validator.ValidateIntoAsync(form, ModelState) && QuickLogForm.TryParseType(form.Type, out type);
-        var occurredAt = valid ? form.OccurredAtUtc(nowUtc, zone) : default;
-        if (valid && QuickLogForm.IsInTheFuture(occurredAt, nowUtc))
+        if (!await validator.ValidateIntoAsync(form, ModelState) || !QuickLogForm.TryParseType(form.Type, out var type))
         {
-            ModelState.AddModelError(nameof(QuickLogForm.Date), QuickLogForm.FutureMessage);
-            valid = false;
+            return QuickLogInvalid(contactId, contactName, form);
         }
-        if (!valid)
+        var result = await db.QuickLogAsync(bookId, contactId, type, form.Summary!, form.OccurredAtUtc(nowUtc, Zone()), User.UserId(), nowUtc);
+        if (result.Status == ChangeStatus.NotFound)
         {
-            return QuickLogInvalid(contactId, contact.Name, form);
+            return NotFound();
         }
-
-        var evt = type.ToAutomaticEvent();
-        var template = await db.InteractionTemplateSetup.AsNoTracking()
-            .Where(s => s.BookId == bookId && s.Event == evt && s.Template != null)
-            .Select(s => s.Template!)
-            .FirstOrDefaultAsync();
-        var entry = InteractionFactory.FromTemplate(template, new NewInteraction(
-            bookId, contactId, contact.CompanyId, contact.SalespersonUserId, type.ToKind(), form.Summary!.Trim(),
-            occurredAt, nowUtc, User.UserId(), InteractionSource.Manual));
-
-        // The entry no., the entry and the contact's "last interaction" are stored together or not at all.
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        if (!result.Succeeded)
         {
-            entry.EntryNo = await db.ReserveEntryNosAsync(bookId, 1);
-            db.InteractionLogEntries.Add(entry);
-            await db.SaveChangesAsync();
-            await db.RefreshLastInteractionAsync([contactId]);
-            await transaction.CommitAsync();
+            ModelState.AddErrors(QuickLogForm.FormFields(result.Errors));
+            return QuickLogInvalid(contactId, contactName, form);
         }
-
-        TempData["Flash"] = $"{type} logged for {contact.Name}.";
+        TempData["Flash"] = $"{type} logged for {contactName}.";
         return Redirect(TimelineViewModels.SafeReturnUrl(form.ReturnUrl, bookId, contactId));
     }
 
@@ -141,7 +117,7 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
             TimelineViewModels.SafeReturnUrl(returnUrl, bookId, entry.ContactId)));
     }
 
-    /// <summary>Deletes permanently (DESIGN.md §4: after a confirmation) and keeps the contact's last interaction right.</summary>
+    /// <summary>Deletes permanently (after the confirmation page) through <see cref="InteractionLog.DeleteAsync"/>.</summary>
     [HttpPost("interactions/{entryId:int}/delete"), Authorize(Policy = BookPolicies.CanEdit)]
     public async Task<IActionResult> DeleteConfirmed(int entryId, string? returnUrl)
     {
@@ -154,13 +130,8 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
         {
             return NotFound();
         }
-        await using (var transaction = await db.Database.BeginTransactionAsync())
-        {
-            await db.InteractionLogEntries.Where(e => e.Id == entryId && e.BookId == bookId).ExecuteDeleteAsync();
-            await db.RefreshLastInteractionAsync([id]);
-            await transaction.CommitAsync();
-        }
-        TempData["Flash"] = "The interaction was deleted.";
+        var result = await db.DeleteAsync(bookId, [entryId]);
+        TempData["Flash"] = result.Succeeded ? "The interaction was deleted." : "The interaction was already deleted.";
         return Redirect(TimelineViewModels.SafeReturnUrl(returnUrl, bookId, id));
     }
 

@@ -9,11 +9,6 @@ namespace Crm.Web.Features.Timeline;
 public sealed class QuickLogForm
 {
     public const string TypeMessage = "Choose Call, Email, Meeting or Note.";
-    public const string FutureMessage = "The date and time can't be in the future. Log interactions that have happened.";
-
-    /// <summary>A little slack for clocks that differ and for "now" typed a minute ahead.</summary>
-    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
-
     /// <summary>Bound as text, not as the enum: MVC's own message for "Letter" would be "The value 'Letter' is not valid".</summary>
     public string? Type { get; set; }
     public string? Summary { get; set; }
@@ -58,9 +53,23 @@ public sealed class QuickLogForm
         TimeZones.ToUtc(LocalOccurredAt(TimeZones.ToLocal(nowUtc, zone)), zone);
 
     /// <summary>
-    /// A planned meeting is not an interaction yet: a future date would become the contact's "last interaction".
+    /// Where the use case's errors show on this form: its Description is the Summary, and when it happened is the Date
+    /// (the future rule, <see cref="InteractionRules.IsInTheFuture"/>).
     /// </summary>
-    public static bool IsInTheFuture(DateTime occurredAtUtc, DateTime nowUtc) => occurredAtUtc > nowUtc + FutureTolerance;
+    public static IReadOnlyDictionary<string, string> FormFields(IReadOnlyDictionary<string, string> errors)
+    {
+        var fields = new Dictionary<string, string>();
+        foreach (var (key, message) in errors)
+        {
+            fields.TryAdd(key switch
+            {
+                nameof(InteractionToRecord.Description) => nameof(Summary),
+                nameof(InteractionToRecord.OccurredAt) => nameof(Date),
+                _ => "",
+            }, message);
+        }
+        return fields;
+    }
 }
 
 public sealed class QuickLogFormValidator : AbstractValidator<QuickLogForm>

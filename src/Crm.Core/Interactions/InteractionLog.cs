@@ -1,0 +1,149 @@
+using Crm.Core.Books;
+using Crm.Core.Changes;
+using Crm.Core.Contacts;
+using Crm.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Core.Interactions;
+
+/// <summary>
+/// One interaction to record, as its caller knows it. The contact's company and salesperson, the entry no. and the
+/// template's characteristics are the use case's to fill in. The template is <see cref="TemplateId"/> when the caller
+/// chose one, else the one Interaction Template Setup maps to <see cref="Event"/>, else none.
+/// </summary>
+public sealed record InteractionToRecord(
+    int ContactId,
+    InteractionKind Kind,
+    string Description,
+    DateTime OccurredAt,
+    string LoggedByUserId,
+    InteractionSource Source)
+{
+    public int? TemplateId { get; init; }
+    public AutomaticEvent? Event { get; init; }
+    public string? Subject { get; init; }
+    public string? Comments { get; init; }
+    public Evaluation Evaluation { get; init; }
+    public bool AttemptFailed { get; init; }
+    public bool Canceled { get; init; }
+    public bool Postponed { get; init; }
+
+    /// <summary>When it was typed in; the call's "now" unless history arrives with its own (import, demo data).</summary>
+    public DateTime? LoggedAt { get; init; }
+}
+
+/// <summary>
+/// Every change of Interaction Log Entries goes through here (docs/decisions/0008-write-side-use-cases.md): entry nos.
+/// come from the book's series reserved in one UPDATE per call, <see cref="Contact.LastInteractionAt"/> is refreshed
+/// set-based for the contacts touched, and each call is one transaction. Cancel/undo, evaluate, postpone/resume,
+/// segment logging, the API and import are meant to join this module rather than write the table themselves.
+/// </summary>
+public static class InteractionLog
+{
+    public const string ContactNotFoundMessage = "Choose a contact of this book.";
+    public const string TemplateNotFoundMessage = "Choose an interaction template of this book.";
+
+    /// <summary>"Add Interaction" on a timeline: the template set up for the type, recorded even without one (ADR 0007).</summary>
+    public static Task<ChangeResult<IReadOnlyList<InteractionLogEntry>>> QuickLogAsync(this CrmDbContext db, int bookId, int contactId,
+        QuickLogType type, string description, DateTime occurredAtUtc, string userId, DateTime nowUtc, CancellationToken ct = default) =>
+        db.RecordAsync(bookId, [new InteractionToRecord(contactId, type.ToKind(), description, occurredAtUtc, userId, InteractionSource.Manual)
+        {
+            Event = type.ToAutomaticEvent(),
+        }], nowUtc, ct);
+
+    /// <summary>
+    /// Records one or many interactions in one transaction and returns the stored entries (with ids and entry nos.).
+    /// With one item, field errors are keyed by field ("Description"); with several, by "[index].Field". A contact not
+    /// in the book is <see cref="ChangeStatus.NotFound"/> for one item. An automatic event with no template set up
+    /// records nothing for that item.
+    /// </summary>
+    public static async Task<ChangeResult<IReadOnlyList<InteractionLogEntry>>> RecordAsync(this CrmDbContext db, int bookId,
+        IReadOnlyList<InteractionToRecord> items, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        for (var i = 0; i < items.Count; i++)
+        {
+            CheckItem(items[i], nowUtc, Key(items.Count, i), errors);
+        }
+        if (errors.Any)
+        {
+            return ChangeResult.Invalid<IReadOnlyList<InteractionLogEntry>>(errors.ToDictionary());
+        }
+
+        await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
+        var references = await BookReferences.LoadAsync(db, bookId, items, ct);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!references.Contacts.ContainsKey(items[i].ContactId))
+            {
+                if (items.Count == 1)
+                {
+                    return ChangeResult.NotFound<IReadOnlyList<InteractionLogEntry>>(ContactNotFoundMessage);
+                }
+                errors.Add(Key(items.Count, i)(nameof(InteractionToRecord.ContactId)), ContactNotFoundMessage);
+            }
+            if (items[i].TemplateId is { } templateId && !references.Templates.ContainsKey(templateId))
+            {
+                errors.Add(Key(items.Count, i)(nameof(InteractionToRecord.TemplateId)), TemplateNotFoundMessage);
+            }
+        }
+        if (errors.Any)
+        {
+            return ChangeResult.Invalid<IReadOnlyList<InteractionLogEntry>>(errors.ToDictionary());
+        }
+
+        var entries = items.Select(item => references.ToEntry(bookId, item, nowUtc)).OfType<InteractionLogEntry>().ToList();
+        if (entries.Count > 0)
+        {
+            var no = await db.ReserveEntryNosAsync(bookId, entries.Count, ct);
+            foreach (var entry in entries)
+            {
+                entry.EntryNo = no++;
+            }
+            db.InteractionLogEntries.AddRange(entries);
+            await db.SaveChangesAsync(ct);
+            await db.RefreshLastInteractionAsync(entries.Select(e => e.ContactId).Distinct().ToList(), ct);
+        }
+        await transaction.CommitAsync(ct);
+        return ChangeResult.Done<IReadOnlyList<InteractionLogEntry>>(entries);
+    }
+
+    /// <summary>
+    /// Deletes entries of the book permanently (after the caller's confirmation) and moves the contacts' last
+    /// interaction back where needed. Returns how many were deleted; none of them found is <see cref="ChangeStatus.NotFound"/>.
+    /// </summary>
+    public static async Task<ChangeResult<int>> DeleteAsync(this CrmDbContext db, int bookId, IReadOnlyCollection<int> entryIds,
+        CancellationToken ct = default)
+    {
+        await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
+        var entries = db.InteractionLogEntries.Where(e => e.BookId == bookId && entryIds.Contains(e.Id));
+        var contactIds = await entries.Select(e => e.ContactId).Distinct().ToListAsync(ct);
+        var deleted = await entries.ExecuteDeleteAsync(ct);
+        if (deleted == 0)
+        {
+            return ChangeResult.NotFound<int>();
+        }
+        await db.RefreshLastInteractionAsync(contactIds, ct);
+        await transaction.CommitAsync(ct);
+        return ChangeResult.Done<int>(deleted);
+    }
+
+    internal static void CheckItem(InteractionToRecord item, DateTime nowUtc, Func<string, string> key, FieldErrors errors)
+    {
+        if (InteractionRules.CheckDescription(item.Description) is { } message)
+        {
+            errors.Add(key(nameof(InteractionToRecord.Description)), message);
+        }
+        if (!item.Postponed && InteractionRules.IsInTheFuture(item.OccurredAt, nowUtc))
+        {
+            errors.Add(key(nameof(InteractionToRecord.OccurredAt)), InteractionRules.FutureMessage);
+        }
+        if (string.IsNullOrEmpty(item.LoggedByUserId))
+        {
+            throw new ArgumentException("An interaction is always logged by someone.", nameof(item));
+        }
+    }
+
+    private static Func<string, string> Key(int count, int index) =>
+        count == 1 ? field => field : field => $"[{index}].{field}";
+}
