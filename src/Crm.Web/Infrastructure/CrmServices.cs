@@ -71,6 +71,8 @@ public static class CrmServices
 
         services.AddAuthorization(BookPolicies.Add);
         services.AddScoped<BookAccess>();
+        services.AddScoped<Viewer>();
+        services.AddSingleton<Features.Timeline.TimelineLinks>();
         services.AddScoped<IAuthorizationHandler, BookRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, BookAuthorizationResultHandler>();
 

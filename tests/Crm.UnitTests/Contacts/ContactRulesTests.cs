@@ -1,5 +1,6 @@
 using Crm.Core.Contacts;
 using Crm.Web.Features.Contacts;
+using Crm.Web.Infrastructure;
 
 namespace Crm.UnitTests.Contacts;
 
@@ -79,10 +80,28 @@ public sealed class ContactRulesTests
         var row = new ContactListRow(7, "CT1", "Name", ContactType.Company, null, null, null, null, null,
             new DateTime(2024, 5, 1, 8, 30, 0, DateTimeKind.Utc));
 
-        Assert.Equal("/books/3/contacts?q=a%26b&type=Company&tag=VIP&sort=LastInteraction&after=7&key=2024-05-01T08%3A30%3A00.0000000Z",
-            query.Url(3, row));
-        Assert.Equal("/books/3/contacts?q=a%26b&type=Company&tag=VIP&sort=LastInteraction&before=7&key=2024-05-01T08%3A30%3A00.0000000Z",
-            query.Url(3, row, backwards: true));
-        Assert.Equal("/books/3/contacts?q=a%26b&type=Company&tag=VIP", query.Url(3, sort: ContactSort.Name));
+        var at = KeysetCursor.At(row.LastInteractionAt, 7).ToString();
+        Assert.Equal("bookId=3 q=a&b type=Company tag=VIP sort=LastInteraction after=" + at, Text(query.Values(3, row)));
+        Assert.Equal("bookId=3 q=a&b type=Company tag=VIP sort=LastInteraction before=" + at, Text(query.Values(3, row, backwards: true)));
+        Assert.Equal("bookId=3 q=a&b type=Company tag=VIP", Text(query.Values(3, sort: ContactSort.Name)));
+        Assert.Equal("bookId=3 q=a&b type=Company tag=VIP after=Name_7", Text(query.Values(3, row, sort: ContactSort.Name)));
     }
+
+    [Theory]
+    [InlineData("Name", "Ada_Lovelace_12", "Ada_Lovelace", 12)]
+    [InlineData("LastInteraction", "638000000000000000_5", "638000000000000000", 5)]
+    [InlineData("LastInteraction", "_5", "", 5)]
+    [InlineData("LastInteraction", "Ada_5", null, 0)]
+    [InlineData("Name", "no-id", null, 0)]
+    [InlineData("Name", "x_-1", null, 0)]
+    public void Cursor_ReadsTheSortsKeyOrNothing(string sort, string after, string? key, int id)
+    {
+        var cursor = new ContactListQuery { Sort = Enum.Parse<ContactSort>(sort), After = after }.Cursor(backwards: false);
+
+        Assert.Equal(key, cursor?.Key);
+        Assert.Equal(id, cursor?.Id ?? 0);
+    }
+
+    private static string Text(Microsoft.AspNetCore.Routing.RouteValueDictionary values) =>
+        string.Join(" ", values.Select(v => $"{v.Key}={v.Value}"));
 }

@@ -1,4 +1,4 @@
-using Crm.Web.Features.Contacts;
+using Crm.Web.Infrastructure;
 
 namespace Crm.UnitTests.Contacts;
 

@@ -1,5 +1,6 @@
 using Crm.Core.Accounts;
 using Crm.Web.Features.Timeline;
+using Crm.Web.Infrastructure;
 
 namespace Crm.UnitTests.Timeline;
 
@@ -24,7 +25,7 @@ public sealed class TimelineFormattingTests
     [InlineData(-20 * 60 * 60, "tomorrow at 11:00")]
     [InlineData(-3 * 24 * 60 * 60, "26 Nov 2026 at 15:00")]
     public void Relative_SecondsAgoInUtc_ReadsNaturally(int secondsAgo, string expected) =>
-        Assert.Equal(expected, TimelineFormatting.Relative(Now.AddSeconds(-secondsAgo), Now, Utc));
+        Assert.Equal(expected, RelativeTime.DescribeWithTime(Now.AddSeconds(-secondsAgo), Now, Utc));
 
     [Fact]
     public void Relative_SameMomentAcrossMidnightInTokyo_IsYesterdayThere()
@@ -33,8 +34,8 @@ public sealed class TimelineFormattingTests
         var now = new DateTime(2026, 11, 23, 16, 0, 0, DateTimeKind.Utc);
         var entry = new DateTime(2026, 11, 23, 14, 0, 0, DateTimeKind.Utc);
 
-        Assert.Equal("yesterday at 23:00", TimelineFormatting.Relative(entry, now, Tokyo));
-        Assert.Equal("2 hours ago", TimelineFormatting.Relative(entry, now, Utc));
+        Assert.Equal("yesterday at 23:00", RelativeTime.DescribeWithTime(entry, now, Tokyo));
+        Assert.Equal("2 hours ago", RelativeTime.DescribeWithTime(entry, now, Utc));
     }
 
     [Fact]
@@ -75,13 +76,13 @@ public sealed class TimelineFormattingTests
     [InlineData(null, false)]
     public void Cursor_Parse_AcceptsOnlyTicksAndId(string? value, bool valid)
     {
-        var cursor = TimelineCursor.Parse(value);
+        var cursor = KeysetCursor.ParseInstant(value);
 
         Assert.Equal(valid, cursor is not null);
         if (cursor is { } c)
         {
             Assert.Equal(value, c.ToString());
-            Assert.Equal(DateTimeKind.Utc, c.OccurredAt.Kind);
+            Assert.Equal(DateTimeKind.Utc, c.Instant!.Value.Kind);
         }
     }
 
@@ -101,5 +102,5 @@ public sealed class TimelineFormattingTests
     [InlineData("//evil.example/books/1/contacts/2", "/books/1/contacts/2")]
     [InlineData("/books/1/contacts/3", "/books/1/contacts/2")]
     public void SafeReturnUrl_OnlyThisContactsPages(string? requested, string expected) =>
-        Assert.Equal(expected, TimelineViewModels.SafeReturnUrl(requested, 1, 2));
+        Assert.Equal(expected, TimelineViewModels.SafeReturnUrl(requested, "/books/1/contacts/2", "/books/1/contacts/2/timeline"));
 }

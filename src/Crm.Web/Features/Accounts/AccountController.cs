@@ -1,6 +1,7 @@
 using Crm.Core.Accounts;
 using Crm.Core.Books;
 using Crm.Core.Data;
+using Crm.Web.Features.Books;
 using Crm.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -75,7 +76,9 @@ public sealed class AccountController(
         TempData["Flash"] = joined.Count == 0
             ? "Welcome to Crm. This is your book: add contacts and invite your team."
             : $"Welcome to Crm. You have joined {joined.Count} book{(joined.Count == 1 ? "" : "s")} you were invited to.";
-        return Redirect(user.LastBookId is { } id ? $"/books/{id}" : "/");
+        return user.LastBookId is { } id
+            ? RedirectToAction(nameof(BooksController.Home), "Books", new { bookId = id })
+            : Redirect("/");
     }
 
     [AllowAnonymous, HttpGet("login")]

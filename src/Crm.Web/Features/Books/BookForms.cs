@@ -21,6 +21,6 @@ public sealed class NewBookFormValidator : AbstractValidator<NewBookForm>
 public sealed record BookListItem(int Id, string Name, BookRole Role, int Members);
 
 public sealed record BookHomeViewModel(int Id, string Name, BookRole Role, int Contacts, int Members,
-    IReadOnlyList<RecentInteraction> Recent, TimeZoneInfo TimeZone, DateTime Now);
+    IReadOnlyList<RecentInteraction> Recent);
 
 public sealed record RecentInteraction(int ContactId, string ContactName, InteractionKind Kind, string Description, DateTime OccurredAt, string LoggedBy);

@@ -40,7 +40,7 @@ public sealed class BooksController(CrmDbContext db, BookAccess access, TimeProv
         db.Books.Add(book);
         await db.SaveChangesAsync();
         TempData["Flash"] = $"The book \"{book.Name}\" is ready. You are its Owner.";
-        return Redirect($"/books/{book.Id}");
+        return RedirectToAction(nameof(Home), new { bookId = book.Id });
     }
 
     [HttpGet("{bookId:int}"), Authorize(Policy = BookPolicies.CanView)]
@@ -64,6 +64,6 @@ public sealed class BooksController(CrmDbContext db, BookAccess access, TimeProv
                 db.Users.Where(u => u.Id == e.LoggedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? Timeline.TimelineQueries.FormerMember))
             .ToListAsync();
         ViewData["Section"] = "Home";
-        return View(new BookHomeViewModel(bookId, book.Name, book.Role, contacts, members, recent, User.TimeZone(), now));
+        return View(new BookHomeViewModel(bookId, book.Name, book.Role, contacts, members, recent));
     }
 }

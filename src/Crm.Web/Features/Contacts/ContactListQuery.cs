@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Core.Contacts;
 using Crm.Core.Data;
+using Crm.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Web.Features.Contacts;
@@ -8,9 +9,9 @@ namespace Crm.Web.Features.Contacts;
 public enum ContactSort { Name, LastInteraction }
 
 /// <summary>
-/// The Contacts list's query string: search, filters, sort and a keyset cursor. A cursor is the sort key and id of
-/// the row next to the wanted page ("after" for Next, "before" for Previous), never an offset, so every page is one
-/// index seek on (BookId, Name, Id) or (BookId, LastInteractionAt, Id) however deep it is.
+/// The Contacts list's query string: search, filters, sort and a <see cref="KeysetCursor"/> ("after" for Next,
+/// "before" for Previous), never an offset, so every page is one index seek on (BookId, Name, Id) or
+/// (BookId, LastInteractionAt, Id) however deep it is.
 /// </summary>
 public sealed class ContactListQuery
 {
@@ -23,10 +24,16 @@ public sealed class ContactListQuery
     public string? Tag { get; set; }
     public int? Company { get; set; }
     public ContactSort Sort { get; set; }
-    public int? After { get; set; }
-    public int? Before { get; set; }
-    /// <summary>The cursor row's sort key: its name, or its last interaction as a round-trip UTC time (absent = never).</summary>
-    public string? Key { get; set; }
+    /// <summary>The row before the wanted page (Next), as a <see cref="KeysetCursor"/>; ignored when malformed.</summary>
+    public string? After { get; set; }
+    /// <summary>The row after the wanted page (Previous).</summary>
+    public string? Before { get; set; }
+
+    /// <summary>The cursor this request pages from, read for the sort: a name, or an instant (empty = never contacted).</summary>
+    public KeysetCursor? Cursor(bool backwards) =>
+        KeysetCursor.Parse(backwards ? Before : After) is { } cursor && (Sort == ContactSort.Name || cursor.Key.Length == 0 || cursor.Instant is not null)
+            ? cursor
+            : null;
 
     public string? Term => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim()[..Math.Min(Q.Trim().Length, SearchMaxLength)];
 
@@ -79,10 +86,10 @@ public sealed class ContactListQuery
     /// </summary>
     public IQueryable<Contact> Page(IQueryable<Contact> contacts, bool backwards, int take)
     {
-        var cursorId = backwards ? Before : After;
+        var cursor = Cursor(backwards);
         if (Sort == ContactSort.Name)
         {
-            if (cursorId is { } id && Key is { } name)
+            if (cursor is { Key: var name, Id: var id })
             {
                 contacts = backwards
                     ? contacts.Where(c => string.Compare(c.Name, name) < 0 || (c.Name == name && c.Id < id))
@@ -94,9 +101,9 @@ public sealed class ContactListQuery
             return contacts.Take(take);
         }
 
-        if (cursorId is { } cid)
+        if (cursor is { Id: var cid })
         {
-            var at = ParseInstant(Key);
+            var at = cursor.Value.Instant;
             contacts = (backwards, at) switch
             {
                 // Never-contacted rows follow, but an "OR IS NULL" here would cost the range seek: see NeverContactedTail.
@@ -117,26 +124,22 @@ public sealed class ContactListQuery
     /// never-contacted ones (a second seek on the same index), or null when the main query already covers them.
     /// </summary>
     public IQueryable<Contact>? NeverContactedTail(IQueryable<Contact> contacts, bool backwards, int take) =>
-        Sort == ContactSort.LastInteraction && !backwards && After is not null && ParseInstant(Key) is not null
+        Sort == ContactSort.LastInteraction && !backwards && Cursor(false)?.Instant is not null
             ? contacts.Where(c => c.LastInteractionAt == null).OrderByDescending(c => c.LastInteractionAt).ThenByDescending(c => c.Id).Take(take)
             : null;
 
-    public static string FormatInstant(DateTime utc) => utc.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTime? ParseInstant(string? key) =>
-        DateTime.TryParse(key, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
-            ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
-            : null;
-
-    /// <summary>This query's URL with the cursor replaced (or dropped, for the first page).</summary>
-    public string Url(int bookId, ContactListRow? cursor = null, bool backwards = false, ContactSort? sort = null)
+    /// <summary>
+    /// This query's values with the cursor replaced (or dropped, for the first page) and the sort changed if asked;
+    /// the page's links are made from them by routing.
+    /// </summary>
+    public RouteValueDictionary Values(int bookId, ContactListRow? cursor = null, bool backwards = false, ContactSort? sort = null)
     {
-        var parts = new List<string>();
+        var values = new RouteValueDictionary { ["bookId"] = bookId };
         void Add(string name, string? value)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                parts.Add(name + "=" + Uri.EscapeDataString(value));
+                values[name] = value;
             }
         }
         Add("q", Term);
@@ -151,10 +154,9 @@ public sealed class ContactListQuery
         }
         if (cursor is not null)
         {
-            Add(backwards ? "before" : "after", cursor.Id.ToString(CultureInfo.InvariantCulture));
-            Add("key", order == ContactSort.Name ? cursor.Name : cursor.LastInteractionAt is { } at ? FormatInstant(at) : null);
+            var position = order == ContactSort.Name ? new KeysetCursor(cursor.Name, cursor.Id) : KeysetCursor.At(cursor.LastInteractionAt, cursor.Id);
+            Add(backwards ? "before" : "after", position.ToString());
         }
-        var query = parts.Count == 0 ? "" : "?" + string.Join("&", parts);
-        return $"/books/{bookId}/contacts{query}";
+        return values;
     }
 }

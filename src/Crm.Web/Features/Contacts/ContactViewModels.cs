@@ -19,8 +19,6 @@ public sealed class ContactListViewModel
     public required IReadOnlyList<SelectListItem> Salespeople { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
     public string? CompanyName { get; init; }
-    public required TimeZoneInfo TimeZone { get; init; }
-    public required DateTime Now { get; init; }
 }
 
 public sealed record PersonRow(int Id, string No, string Name, string? JobTitle, string? Email, string? Phone);
@@ -50,8 +48,6 @@ public sealed class ContactDetailsViewModel
     public IReadOnlyList<string> Tags { get; set; } = [];
     public IReadOnlyList<PersonRow> Persons { get; set; } = [];
     public bool MorePersons { get; set; }
-    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
-    public DateTime Now { get; set; }
 
     public bool HasAddress => Street is not null || City is not null || PostCode is not null || Country is not null;
 }

@@ -1,6 +1,5 @@
 using Crm.Core.Data;
 using Crm.Web.Authorization;
-using Crm.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -10,7 +9,7 @@ namespace Crm.Web.Features.Contacts;
 
 /// <summary>The read side: the Contacts list and the Contact page. Changes live in <see cref="ContactEditController"/>.</summary>
 [Route("books/{bookId:int}/contacts"), Authorize(Policy = BookPolicies.CanView)]
-public sealed class ContactsController(CrmDbContext db, BookAccess access, TimeProvider clock) : Controller
+public sealed class ContactsController(CrmDbContext db, BookAccess access) : Controller
 {
     /// <summary>Distinct tags offered by the tag filter; a book with more still filters by any tag typed in the URL.</summary>
     private const int TagChoices = 200;
@@ -20,7 +19,7 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access, TimeP
     {
         var bookId = access.Book.Id;
         var filtered = query.Filter(db, bookId);
-        var backwards = query.Before is not null;
+        var backwards = query.Cursor(backwards: true) is not null;
         var rows = await Rows(query.Page(filtered, backwards, ContactListQuery.PageSize + 1)).ToListAsync();
         if (rows.Count <= ContactListQuery.PageSize && query.NeverContactedTail(filtered, backwards, ContactListQuery.PageSize + 1 - rows.Count) is { } tail)
         {
@@ -38,7 +37,6 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access, TimeP
             {
                 // Back at the start (or rows before the cursor were deleted): show a full first page instead.
                 query.Before = null;
-                query.Key = null;
                 rows = await Rows(query.Page(filtered, false, ContactListQuery.PageSize + 1)).ToListAsync();
                 backwards = false;
                 more = rows.Count > ContactListQuery.PageSize;
@@ -50,7 +48,7 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access, TimeP
             }
             return await List(query, rows, hasPrevious: true, hasNext: true);
         }
-        return await List(query, rows, hasPrevious: query.After is not null, hasNext: more);
+        return await List(query, rows, hasPrevious: query.Cursor(backwards: false) is not null, hasNext: more);
     }
 
     [HttpGet("{contactId:int}")]
@@ -86,8 +84,6 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access, TimeP
             contact.MorePersons = persons.Count > ContactListQuery.PageSize;
             contact.Persons = persons.Take(ContactListQuery.PageSize).ToList();
         }
-        contact.TimeZone = User.TimeZone();
-        contact.Now = clock.GetUtcNow().UtcDateTime;
         ViewData["Section"] = "Contacts";
         return View(contact);
     }
@@ -115,14 +111,12 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access, TimeP
         {
             Query = query,
             Rows = rows,
-            PreviousUrl = hasPrevious && rows.Count > 0 ? query.Url(bookId, rows[0], backwards: true) : null,
-            NextUrl = hasNext && rows.Count > 0 ? query.Url(bookId, rows[^1]) : null,
-            FirstUrl = hasPrevious ? query.Url(bookId) : null,
+            PreviousUrl = hasPrevious && rows.Count > 0 ? Url.Action(nameof(Index), query.Values(bookId, rows[0], backwards: true)) : null,
+            NextUrl = hasNext && rows.Count > 0 ? Url.Action(nameof(Index), query.Values(bookId, rows[^1])) : null,
+            FirstUrl = hasPrevious ? Url.Action(nameof(Index), query.Values(bookId)) : null,
             Salespeople = await Members.ChoicesAsync(db, bookId),
             Tags = tags,
             CompanyName = companyName,
-            TimeZone = User.TimeZone(),
-            Now = clock.GetUtcNow().UtcDateTime,
         });
     }
 }

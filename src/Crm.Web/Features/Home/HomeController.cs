@@ -1,4 +1,5 @@
 using Crm.Core.Data;
+using Crm.Web.Features.Books;
 using Crm.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,8 @@ public sealed class HomeController(CrmDbContext db) : Controller
             .ThenBy(m => m.Book!.Name)
             .Select(m => (int?)m.BookId)
             .FirstOrDefaultAsync();
-        return bookId is { } id ? Redirect($"/books/{id}") : Redirect("/books");
+        return bookId is { } id
+            ? RedirectToAction(nameof(BooksController.Home), "Books", new { bookId = id })
+            : RedirectToAction(nameof(BooksController.Index), "Books");
     }
 }

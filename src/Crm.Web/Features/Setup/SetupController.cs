@@ -83,7 +83,7 @@ public sealed class SetupController(CrmDbContext db, BookAccess access) : Contro
             return Show(form);
         }
         TempData["Flash"] = "Setup saved.";
-        return Redirect($"/books/{bookId}/setup");
+        return RedirectToAction(nameof(Index), new { bookId });
     }
 
     private ViewResult Show(SetupForm form)

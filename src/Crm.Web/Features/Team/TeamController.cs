@@ -1,6 +1,7 @@
 using Crm.Core.Books;
 using Crm.Core.Data;
 using Crm.Web.Authorization;
+using Crm.Web.Features.Books;
 using Crm.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -108,7 +109,7 @@ public sealed class TeamController(CrmDbContext db, BookAccess access, TimeProvi
         {
             // No longer an Owner: the Team page is closed to them now, so go to the book.
             TempData["Flash"] = $"You are now {Article(role)} {role} of this book.";
-            return Redirect($"/books/{access.Book.Id}");
+            return RedirectToAction(nameof(BooksController.Home), "Books", new { bookId = access.Book.Id });
         }
         TempData["Flash"] = $"{change.Member.User!.DisplayName} is now {Article(role)} {role}.";
         return Redirect(TeamUrl);
@@ -178,7 +179,7 @@ public sealed class TeamController(CrmDbContext db, BookAccess access, TimeProvi
         return Redirect(TeamUrl);
     }
 
-    private string TeamUrl => $"/books/{access.Book.Id}/team";
+    private string TeamUrl => Url.Action(nameof(Index), new { bookId = access.Book.Id })!;
 
     private static string Article(BookRole role) => role == BookRole.Owner ? "an" : "a";
 
@@ -210,7 +211,6 @@ public sealed class TeamController(CrmDbContext db, BookAccess access, TimeProvi
             BookId = bookId,
             BookName = access.Book.Name,
             CurrentUserId = User.UserId(),
-            TimeZone = User.TimeZone(),
             // A team is a handful of people: sorting here keeps the role order (stored as text) meaningful.
             Members = members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList(),
             Invitations = invitations,

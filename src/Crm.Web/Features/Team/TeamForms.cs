@@ -67,7 +67,6 @@ public sealed class TeamViewModel
     public required int BookId { get; init; }
     public required string BookName { get; init; }
     public required string CurrentUserId { get; init; }
-    public required TimeZoneInfo TimeZone { get; init; }
     public required IReadOnlyList<TeamMemberRow> Members { get; init; }
     public required IReadOnlyList<InvitationRow> Invitations { get; init; }
     public required AddMemberForm Add { get; init; }

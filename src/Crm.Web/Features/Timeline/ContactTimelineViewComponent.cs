@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Crm.Web.Features.Timeline;
 
 /// <summary>
-/// The interaction timeline with "Add Interaction" above it, as embedded on the contact page:
-/// <c>@await Component.InvokeAsync("ContactTimeline", new { contactId = Model.Id })</c>. Filters and the "Load more"
-/// position come from the page's query string (kind, canceled, before).
+/// The interaction timeline with "Add Interaction" above it, as embedded on the contact page and the standalone
+/// timeline page: <c>@await Component.InvokeAsync("ContactTimeline", new { contactId, host })</c>. Filters and the
+/// "Load more" position come from the page's query string (kind, canceled, before).
 /// </summary>
-public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess access, TimeProvider clock) : ViewComponent
+public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess access, Viewer viewer, TimelineLinks links) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(int contactId)
+    public async Task<IViewComponentResult> InvokeAsync(int contactId, TimelineHost host = TimelineHost.ContactPage)
     {
         var book = access.Book;
         // On a quick-log POST that failed validation the request's query is not the page's; start from the newest.
@@ -21,15 +21,13 @@ public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess acc
         var filter = isGet
             ? TimelineFilter.From(Request.Query["kind"], Request.Query["canceled"], Request.Query["before"])
             : new TimelineFilter(null, false, null);
-        var basePath = ViewData[TimelineController.BasePathKey] as string ?? Request.Path.Value ?? "";
-        var returnUrl = TimelineViewModels.SafeReturnUrl(basePath, book.Id, contactId);
+        var returnUrl = links.Host(host, book.Id, contactId);
 
-        var zone = UserClaimsPrincipal.TimeZone();
         var page = await db.LoadTimelinePageAsync(book.Id, contactId, filter);
-        var entries = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, clock.GetUtcNow().UtcDateTime, zone);
+        var entries = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, viewer, links);
         var form = QuickLogFormToShow(book.Id, contactId, returnUrl);
 
-        var model = new ContactTimelineViewModel(book.Id, contactId, book.CanEdit, filter, basePath, entries, form, filter.Before is null);
+        var model = new ContactTimelineViewModel(book.Id, contactId, book.CanEdit, filter, host, entries, form, filter.Before is null);
         // A full path: the view lives with this feature, whichever controller's page embeds it.
         return View("/Features/Timeline/ContactTimeline.cshtml", model);
     }
@@ -43,7 +41,7 @@ public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess acc
     {
         if (ViewData[TimelineController.QuickLogFormKey] is QuickLogForm posted)
         {
-            if (TimelineViewModels.SafeReturnUrl(posted.ReturnUrl, bookId, contactId) != posted.ReturnUrl)
+            if (links.SafeReturnUrl(posted.ReturnUrl, bookId, contactId) != posted.ReturnUrl)
             {
                 posted.ReturnUrl = pageReturnUrl;
             }
@@ -52,7 +50,7 @@ public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess acc
         if (HttpMethods.IsGet(Request.Method) && QuickLogRetry.Take(TempData, contactId) is { } retry)
         {
             retry.AddTo(ModelState);
-            return retry.ToForm(TimelineViewModels.ContactUrl(bookId, contactId));
+            return retry.ToForm(links.Contact(bookId, contactId));
         }
         return new QuickLogForm { Type = nameof(QuickLogType.Call), ReturnUrl = pageReturnUrl };
     }

@@ -2,6 +2,7 @@ using Crm.Core.Changes;
 using Crm.Core.Data;
 using Crm.Core.Interactions;
 using Crm.Web.Authorization;
+using Crm.Web.Features.Contacts;
 using Crm.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -16,10 +17,9 @@ namespace Crm.Web.Features.Timeline;
 /// <see cref="ContactTimelineViewComponent"/>.
 /// </summary>
 [Route("books/{bookId:int}"), Authorize(Policy = BookPolicies.CanView)]
-public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeProvider clock) : Controller
+public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewer viewer, TimelineLinks links) : Controller
 {
-    /// <summary>The view component reads these to link its chips here and to show a re-rendered quick log.</summary>
-    public const string BasePathKey = "TimelineBasePath";
+    /// <summary>The view component reads this to show a re-rendered quick log.</summary>
     public const string QuickLogFormKey = "QuickLogForm";
 
     [HttpGet("contacts/{contactId:int}/timeline")]
@@ -44,8 +44,8 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
         }
         var filter = TimelineFilter.From(kind, canceled, before);
         var page = await db.LoadTimelinePageAsync(book.Id, contactId, filter);
-        var returnUrl = TimelineViewModels.SafeReturnUrl(Request.Query["returnUrl"], book.Id, contactId);
-        var model = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, clock.GetUtcNow().UtcDateTime, Zone());
+        var returnUrl = links.SafeReturnUrl(Request.Query["returnUrl"], book.Id, contactId);
+        var model = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, viewer, links);
         return PartialView("_TimelineFragment", model);
     }
 
@@ -62,13 +62,13 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
         {
             return NotFound();
         }
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var nowUtc = viewer.NowUtc;
         // The validator already refused an unknown type; parsing here only hands over the value.
         if (!await validator.ValidateIntoAsync(form, ModelState) || !QuickLogForm.TryParseType(form.Type, out var type))
         {
             return QuickLogInvalid(contactId, contactName, form);
         }
-        var result = await db.QuickLogAsync(bookId, contactId, type, form.Summary!, form.OccurredAtUtc(nowUtc, Zone()), User.UserId(), nowUtc);
+        var result = await db.QuickLogAsync(bookId, contactId, type, form.Summary!, form.OccurredAtUtc(nowUtc, viewer.Zone), viewer.UserId, nowUtc);
         if (result.Status == ChangeStatus.NotFound)
         {
             return NotFound();
@@ -79,7 +79,7 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
             return QuickLogInvalid(contactId, contactName, form);
         }
         TempData["Flash"] = $"{type} logged for {contactName}.";
-        return Redirect(TimelineViewModels.SafeReturnUrl(form.ReturnUrl, bookId, contactId));
+        return Redirect(links.SafeReturnUrl(form.ReturnUrl, bookId, contactId));
     }
 
     /// <summary>
@@ -89,11 +89,12 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
     /// </summary>
     private IActionResult QuickLogInvalid(int contactId, string contactName, QuickLogForm form)
     {
-        var contactUrl = TimelineViewModels.ContactUrl(access.Book.Id, contactId);
+        var contactUrl = links.Contact(access.Book.Id, contactId);
         if (form.ReturnUrl == contactUrl)
         {
             QuickLogRetry.From(contactId, form, ModelState).Save(TempData);
-            return Redirect(contactUrl + "#" + TimelineViewModels.QuickLogAnchor);
+            return RedirectToAction(nameof(ContactsController.Details), "Contacts", new { bookId = access.Book.Id, contactId },
+                TimelineViewModels.QuickLogAnchor);
         }
         ViewData[QuickLogFormKey] = form;
         return TimelinePage(contactId, contactName);
@@ -112,9 +113,9 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
             return NotFound();
         }
         ViewData["Section"] = "Contacts";
-        var when = DisplayTime.Exact(entry.OccurredAt, Zone());
+        var when = viewer.Exact(entry.OccurredAt);
         return View(new DeleteInteractionViewModel(bookId, entryId, entry.ContactId, entry.ContactName, entry.Kind, entry.Description, when,
-            TimelineViewModels.SafeReturnUrl(returnUrl, bookId, entry.ContactId)));
+            links.SafeReturnUrl(returnUrl, bookId, entry.ContactId)));
     }
 
     /// <summary>Deletes permanently (after the confirmation page) through <see cref="InteractionLog.DeleteAsync"/>.</summary>
@@ -132,15 +133,12 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, TimeP
         }
         var result = await db.DeleteAsync(bookId, [entryId]);
         TempData["Flash"] = result.Succeeded ? "The interaction was deleted." : "The interaction was already deleted.";
-        return Redirect(TimelineViewModels.SafeReturnUrl(returnUrl, bookId, id));
+        return Redirect(links.SafeReturnUrl(returnUrl, bookId, id));
     }
 
     private ViewResult TimelinePage(int contactId, string contactName)
     {
         ViewData["Section"] = "Contacts";
-        ViewData[BasePathKey] = TimelineViewModels.TimelineUrl(access.Book.Id, contactId);
         return View("Timeline", new TimelinePageViewModel(access.Book.Id, contactId, contactName));
     }
-
-    private TimeZoneInfo Zone() => User.TimeZone();
 }

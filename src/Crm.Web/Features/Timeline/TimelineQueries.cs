@@ -1,36 +1,18 @@
-using System.Globalization;
 using Crm.Core.Data;
 using Crm.Core.Interactions;
+using Crm.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Web.Features.Timeline;
 
-/// <summary>A keyset position in a timeline: entries strictly older than (OccurredAt, Id). Written "ticks_id" in URLs.</summary>
-public readonly record struct TimelineCursor(DateTime OccurredAt, int Id)
-{
-    public override string ToString() =>
-        OccurredAt.Ticks.ToString(CultureInfo.InvariantCulture) + "_" + Id.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Reads "ticks_id"; anything malformed means "from the newest" rather than an error page.</summary>
-    public static TimelineCursor? Parse(string? value)
-    {
-        var parts = value?.Split('_');
-        if (parts is not { Length: 2 } ||
-            !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ||
-            !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ||
-            ticks > DateTime.MaxValue.Ticks)
-        {
-            return null;
-        }
-        return new TimelineCursor(new DateTime(ticks, DateTimeKind.Utc), id);
-    }
-}
-
-/// <summary>What the reader asked to see: one kind or all, canceled entries or not, and from where.</summary>
-public sealed record TimelineFilter(InteractionKind? Kind, bool ShowCanceled, TimelineCursor? Before)
+/// <summary>
+/// What the reader asked to see: one kind or all, canceled entries or not, and from where: a
+/// <see cref="KeysetCursor"/> on (OccurredAt, Id), entries strictly older than it.
+/// </summary>
+public sealed record TimelineFilter(InteractionKind? Kind, bool ShowCanceled, KeysetCursor? Before)
 {
     public static TimelineFilter From(string? kind, string? canceled, string? before) =>
-        new(ParseKind(kind), string.Equals(canceled, "true", StringComparison.OrdinalIgnoreCase), TimelineCursor.Parse(before));
+        new(ParseKind(kind), string.Equals(canceled, "true", StringComparison.OrdinalIgnoreCase), KeysetCursor.ParseInstant(before));
 
     /// <summary>Only the names ("Call"), never numbers: Enum.TryParse would take "7" too.</summary>
     public static InteractionKind? ParseKind(string? value) =>
@@ -38,14 +20,14 @@ public sealed record TimelineFilter(InteractionKind? Kind, bool ShowCanceled, Ti
             ? Enum.Parse<InteractionKind>(name)
             : null;
 
-    /// <summary>The query string for these filters (without the cursor unless given), e.g. "?kind=Call&amp;canceled=true".</summary>
-    public string Query(InteractionKind? kind, bool showCanceled, TimelineCursor? before = null)
+    /// <summary>The query values for these filters (the cursor only when given); links are made from them by routing.</summary>
+    public static RouteValueDictionary Values(InteractionKind? kind, bool showCanceled, KeysetCursor? before = null)
     {
-        var parts = new List<string>();
-        if (kind is { } k) parts.Add("kind=" + k);
-        if (showCanceled) parts.Add("canceled=true");
-        if (before is { } b) parts.Add("before=" + b);
-        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+        var values = new RouteValueDictionary();
+        if (kind is { } k) values["kind"] = k.ToString();
+        if (showCanceled) values["canceled"] = "true";
+        if (before is { } b) values["before"] = b.ToString();
+        return values;
     }
 }
 
@@ -58,7 +40,7 @@ public sealed record TimelineEntryRow(
     bool Canceled,
     InteractionSource Source);
 
-public sealed record TimelinePage(IReadOnlyList<TimelineEntryRow> Entries, TimelineCursor? Next);
+public sealed record TimelinePage(IReadOnlyList<TimelineEntryRow> Entries, KeysetCursor? Next);
 
 public static class TimelineQueries
 {
@@ -83,9 +65,10 @@ public static class TimelineQueries
         {
             query = query.Where(e => e.Kind == kind);
         }
-        if (filter.Before is { } before)
+        if (filter.Before is { Instant: { } beforeAt } before)
         {
-            query = query.Where(e => e.OccurredAt < before.OccurredAt || (e.OccurredAt == before.OccurredAt && e.Id < before.Id));
+            var beforeId = before.Id;
+            query = query.Where(e => e.OccurredAt < beforeAt || (e.OccurredAt == beforeAt && e.Id < beforeId));
         }
         // One extra row tells whether there is a next page without a COUNT.
         var rows = await query
@@ -106,7 +89,7 @@ public static class TimelineQueries
         }
         rows.RemoveAt(PageSize);
         var last = rows[^1];
-        return new TimelinePage(rows, new TimelineCursor(last.OccurredAt, last.Id));
+        return new TimelinePage(rows, KeysetCursor.At(last.OccurredAt, last.Id));
     }
 
     /// <summary>The contact's name if it is in the book; null answers 404.</summary>

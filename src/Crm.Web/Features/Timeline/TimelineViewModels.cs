@@ -32,7 +32,7 @@ public sealed record ContactTimelineViewModel(
     int ContactId,
     bool CanEdit,
     TimelineFilter Filter,
-    string BasePath,
+    TimelineHost Host,
     TimelineEntriesModel Entries,
     QuickLogForm Form,
     bool IsFirstPage);
@@ -55,36 +55,27 @@ public static class TimelineViewModels
     /// <summary>The id of the quick-log form: a redirect back to the contact page after an error scrolls to it.</summary>
     public const string QuickLogAnchor = "add-interaction";
 
-    public static string ContactUrl(int bookId, int contactId) => $"/books/{bookId}/contacts/{contactId}";
+    /// <summary>The requested return address when it is one of the two allowed ones, else the contact page.</summary>
+    public static string SafeReturnUrl(string? requested, string contactUrl, string timelineUrl) =>
+        requested == contactUrl || requested == timelineUrl ? requested : contactUrl;
 
-    public static string TimelineUrl(int bookId, int contactId) => ContactUrl(bookId, contactId) + "/timeline";
-
-    /// <summary>
-    /// Only the contact page or its standalone timeline may be returned to: anything else (a forged or stale value)
-    /// falls back to the contact page, so the field can never redirect off-site.
-    /// </summary>
-    public static string SafeReturnUrl(string? requested, int bookId, int contactId)
+    /// <summary>One page of entries grouped by the viewer's days, with the links to the next page.</summary>
+    public static TimelineEntriesModel Entries(TimelinePage page, TimelineFilter filter, int bookId, int contactId, bool canEdit,
+        string returnUrl, Viewer viewer, TimelineLinks links)
     {
-        var contact = ContactUrl(bookId, contactId);
-        var timeline = TimelineUrl(bookId, contactId);
-        return requested == contact || requested == timeline ? requested : contact;
-    }
-
-    public static TimelineEntriesModel Entries(
-        TimelinePage page, TimelineFilter filter, int bookId, int contactId, bool canEdit, string returnUrl, DateTime nowUtc, TimeZoneInfo zone)
-    {
+        var zone = viewer.Zone;
         // A page that continues below an earlier one (the cursor) does not repeat the heading of the day it continues.
-        DateOnly? previousDay = filter.Before is { } before ? TimelineFormatting.LocalDay(before.OccurredAt, zone) : null;
+        DateOnly? previousDay = filter.Before?.Instant is { } before ? TimelineFormatting.LocalDay(before, zone) : null;
         var days = page.Entries
             .GroupBy(e => TimelineFormatting.LocalDay(e.OccurredAt, zone))
             .Select(g => new TimelineDay(
                 g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                TimelineFormatting.DayHeading(g.Key, nowUtc, zone),
+                TimelineFormatting.DayHeading(g.Key, viewer.NowUtc, zone),
                 g.Key != previousDay,
                 g.Select(e => new TimelineEntryView(
                     e.Id, e.Kind, e.Description, e.LoggedBy,
-                    TimelineFormatting.Relative(e.OccurredAt, nowUtc, zone),
-                    DisplayTime.Exact(e.OccurredAt, zone),
+                    viewer.AgoWithTime(e.OccurredAt),
+                    viewer.Exact(e.OccurredAt),
                     DisplayTime.Iso(e.OccurredAt),
                     e.Canceled, e.Source)).ToList()))
             .ToList();
@@ -92,10 +83,9 @@ public static class TimelineViewModels
         string? loadMore = null, fragment = null;
         if (page.Next is { } next)
         {
-            var query = filter.Query(filter.Kind, filter.ShowCanceled, next);
-            loadMore = TimelineUrl(bookId, contactId) + query;
-            // The fragment keeps the page's return address so its Delete links come back to the same page.
-            fragment = TimelineUrl(bookId, contactId) + "/entries" + query + "&returnUrl=" + Uri.EscapeDataString(returnUrl);
+            var query = TimelineFilter.Values(filter.Kind, filter.ShowCanceled, next);
+            loadMore = links.Host(TimelineHost.TimelinePage, bookId, contactId, query);
+            fragment = links.Fragment(bookId, contactId, query, returnUrl);
         }
         return new TimelineEntriesModel(bookId, contactId, days, canEdit, returnUrl, loadMore, fragment);
     }

@@ -1,0 +1,46 @@
+using Crm.Web.Features.Contacts;
+
+namespace Crm.Web.Features.Timeline;
+
+/// <summary>Which page shows a timeline: the contact page (Contacts' feature) or the standalone timeline page.</summary>
+public enum TimelineHost { ContactPage, TimelinePage }
+
+/// <summary>
+/// Every timeline URL, made by routing from the actions' own routes (docs/architecture.md, "URLs"): the host pages
+/// with their filters, the "Load more" fragment, and the return addresses a form may go back to.
+/// </summary>
+public sealed class TimelineLinks(LinkGenerator links, IHttpContextAccessor http)
+{
+    public string Contact(int bookId, int contactId) =>
+        Path(nameof(ContactsController.Details), "Contacts", new RouteValueDictionary { ["bookId"] = bookId, ["contactId"] = contactId });
+
+    public string Host(TimelineHost host, int bookId, int contactId, RouteValueDictionary? query = null)
+    {
+        var values = new RouteValueDictionary(query ?? []) { ["bookId"] = bookId, ["contactId"] = contactId };
+        return host == TimelineHost.ContactPage
+            ? Path(nameof(ContactsController.Details), "Contacts", values)
+            : Path(nameof(TimelineController.Timeline), "Timeline", values);
+    }
+
+    /// <summary>The "Load more" fragment; it keeps the page's return address so its Delete links come back there.</summary>
+    public string Fragment(int bookId, int contactId, RouteValueDictionary query, string returnUrl) =>
+        Path(nameof(TimelineController.Entries), "Timeline",
+            new RouteValueDictionary(query) { ["bookId"] = bookId, ["contactId"] = contactId, ["returnUrl"] = returnUrl });
+
+    /// <summary>
+    /// Only the contact page or its standalone timeline may be returned to: anything else (a forged or stale value)
+    /// falls back to the contact page, so the field can never redirect off-site.
+    /// </summary>
+    public string SafeReturnUrl(string? requested, int bookId, int contactId) =>
+        TimelineViewModels.SafeReturnUrl(requested, Contact(bookId, contactId), Host(TimelineHost.TimelinePage, bookId, contactId));
+
+    /// <summary>Which host a (safe) return address is.</summary>
+    public TimelineHost HostOf(string returnUrl, int bookId, int contactId) =>
+        returnUrl == Host(TimelineHost.TimelinePage, bookId, contactId) ? TimelineHost.TimelinePage : TimelineHost.ContactPage;
+
+    private string Path(string action, string controller, RouteValueDictionary values) =>
+        (http.HttpContext is { } context
+            ? links.GetPathByAction(context, action, controller, values)
+            : links.GetPathByAction(action, controller, values))
+        ?? throw new InvalidOperationException($"No route to {controller}.{action}.");
+}
