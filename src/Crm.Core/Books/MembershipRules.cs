@@ -1,7 +1,7 @@
 namespace Crm.Core.Books;
 
 /// <summary>
-/// The rule of DESIGN.md §3 that a book always keeps at least one Owner. Pure functions, so the web tier can check
+/// The rule that a book always keeps at least one Owner (docs/architecture.md, "Roles"). Pure functions, so the web tier can check
 /// them inside the transaction that stores the change (see <see cref="TeamChanges"/>).
 /// </summary>
 public static class MembershipRules

@@ -1,6 +1,6 @@
 namespace Crm.Core.Changes;
 
-/// <summary>How a use case of the write side ended (docs/decisions/0008-write-side-use-cases.md).</summary>
+/// <summary>How a use case of the write side ended (docs/decisions/0009-write-side-use-cases.md).</summary>
 public enum ChangeStatus
 {
     /// <summary>Stored; <see cref="ChangeResult{T}.Value"/> holds what was stored.</summary>

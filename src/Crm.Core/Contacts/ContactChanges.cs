@@ -11,7 +11,7 @@ public sealed record DeletedContact(int Id, string No, string Name);
 /// <summary>
 /// Every change of a contact: New, Edit and Delete for one contact, and <see cref="ContactImport"/> for many. Owns the
 /// Contact Nos. series, the denormalised search text (a company rename re-words its persons), the rules that need
-/// the database and the Version check, each change in one transaction (docs/decisions/0008-write-side-use-cases.md).
+/// the database and the Version check, each change in one transaction (docs/decisions/0009-write-side-use-cases.md).
 /// </summary>
 public static class ContactChanges
 {

@@ -33,7 +33,7 @@ public sealed record InteractionToRecord(
 }
 
 /// <summary>
-/// Every change of Interaction Log Entries goes through here (docs/decisions/0008-write-side-use-cases.md): entry nos.
+/// Every change of Interaction Log Entries goes through here (docs/decisions/0009-write-side-use-cases.md): entry nos.
 /// come from the book's series reserved in one UPDATE per call, <see cref="Contact.LastInteractionAt"/> is refreshed
 /// set-based for the contacts touched, and each call is one transaction. Cancel/undo, evaluate, postpone/resume,
 /// segment logging, the API and import are meant to join this module rather than write the table themselves.

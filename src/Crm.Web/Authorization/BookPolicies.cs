@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Crm.Web.Authorization;
 
-/// <summary>The three per-book policies of DESIGN.md §4. The book id comes from the route value "bookId".</summary>
+/// <summary>The three per-book policies of docs/architecture.md, "Roles". The book id comes from the route value "bookId".</summary>
 public static class BookPolicies
 {
     public const string CanView = nameof(CanView);

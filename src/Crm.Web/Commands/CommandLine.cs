@@ -1,7 +1,7 @@
 namespace Crm.Web.Commands;
 
 /// <summary>
-/// Splits the process arguments into a maintenance command (DESIGN.md §8) and "--Key=Value" configuration overrides.
+/// Splits the process arguments into a maintenance command (README, "Maintenance commands") and "--Key=Value" configuration overrides.
 /// </summary>
 public sealed class CommandLine
 {

@@ -25,7 +25,7 @@ public static class CrmServices
 
         services.AddIdentity<CrmUser, IdentityRole>(options =>
             {
-                // Length over composition rules (NIST SP 800-63B); see docs/decisions/0004-accounts.md.
+                // Length over composition rules (NIST SP 800-63B); see docs/decisions/0004-accounts-and-security.md.
                 options.Password.RequiredLength = 8;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;

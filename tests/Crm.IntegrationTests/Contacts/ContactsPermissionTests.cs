@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.IntegrationTests.Contacts;
 
-/// <summary>DESIGN.md §4 for every contacts and setup action: who may, who gets 403, and who gets 404.</summary>
+/// <summary>The role matrix (docs/architecture.md, "Roles") for every contacts and setup action: who may, who gets 403, and who gets 404.</summary>
 public sealed class ContactsPermissionTests(CrmFactory factory) : IClassFixture<CrmFactory>
 {
     public enum Caller { Viewer, Member, Owner, NonMember }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.IntegrationTests.Team;
 
-/// <summary>The Team page and every Team action for Owner, Member, Viewer and someone outside the book (DESIGN.md §4).</summary>
+/// <summary>The Team page and every Team action for Owner, Member, Viewer and someone outside the book (docs/architecture.md, "Roles").</summary>
 public sealed class TeamAccessTests(CrmFactory factory) : IClassFixture<CrmFactory>
 {
     private async Task<(TestUser Owner, TestUser Actor)> ArrangeAsync(string who)

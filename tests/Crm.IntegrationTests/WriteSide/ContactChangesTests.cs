@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.IntegrationTests.WriteSide;
 
-/// <summary>The contact use cases of Crm.Core called directly, over the real SQLite file (docs/decisions/0008-write-side-use-cases.md).</summary>
+/// <summary>The contact use cases of Crm.Core called directly, over the real SQLite file (docs/decisions/0009-write-side-use-cases.md).</summary>
 public sealed class ContactChangesTests(CrmFactory factory) : IClassFixture<CrmFactory>
 {
     private static readonly DateTime Now = DateTime.UtcNow;

@@ -8,7 +8,7 @@ namespace Crm.UnitTests.Architecture;
 
 /// <summary>
 /// Reads compiled IL (Mono.Cecil) and lists every place that writes a guarded table itself instead of calling a
-/// Crm.Core use case (docs/decisions/0009-write-side-guard.md): constructing or setting a guarded entity, Add/Update/
+/// Crm.Core use case (docs/decisions/0010-write-side-guard.md): constructing or setting a guarded entity, Add/Update/
 /// Remove/Attach on a set or list of one, EF's ExecuteUpdate/ExecuteDelete or Entry() on one, the untyped
 /// DbContext.Add(object) family, and raw SQL that inserts into, updates or deletes from a guarded table.
 /// IL rather than source text: lambdas, async state machines and object initialisers all end up as the same calls.

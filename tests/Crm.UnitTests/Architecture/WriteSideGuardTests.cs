@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.UnitTests.Architecture;
 
-/// <summary>Every write of contacts and interaction log entries goes through Crm.Core (docs/decisions/0009-write-side-guard.md).</summary>
+/// <summary>Every write of contacts and interaction log entries goes through Crm.Core (docs/decisions/0010-write-side-guard.md).</summary>
 public sealed class WriteSideGuardTests
 {
     public static TheoryData<string> SourceAssemblies => new()
