@@ -39,5 +39,6 @@ public class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
         builder.HasIndex(i => new { i.BookId, i.NormalizedEmail }).IsUnique();
         builder.HasIndex(i => i.NormalizedEmail);
         builder.HasOne(i => i.Book).WithMany().HasForeignKey(i => i.BookId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(i => i.InvitedBy).WithMany().HasForeignKey(i => i.InvitedByUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }

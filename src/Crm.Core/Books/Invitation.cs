@@ -12,5 +12,6 @@ public class Invitation
     public string Email { get; set; } = "";
     public BookRole Role { get; set; }
     public string InvitedByUserId { get; set; } = "";
+    public Accounts.CrmUser? InvitedBy { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using Crm.Core.Accounts;
 using Crm.Core.Interactions;
 
 namespace Crm.Core.Contacts;
@@ -36,6 +37,7 @@ public class Contact
     public string? Language { get; set; }
     public CorrespondenceType CorrespondenceType { get; set; }
     public string? SalespersonUserId { get; set; }
+    public CrmUser? Salesperson { get; set; }
     public bool ExcludeFromSegments { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

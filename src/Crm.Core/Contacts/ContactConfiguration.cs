@@ -36,6 +36,9 @@ public class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasOne<Book>().WithMany().HasForeignKey(c => c.BookId).OnDelete(DeleteBehavior.Cascade);
         // A company with persons cannot be deleted silently: the UI detaches or refuses; no cascade cycles on SQL Server.
         builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.NoAction);
+        // Restrict (NoAction): an account that is anyone's salesperson is not deleted by accident, and SQL Server gets
+        // no second cascade path. Reads show the name through this navigation (UserNames).
+        builder.HasOne(c => c.Salesperson).WithMany().HasForeignKey(c => c.SalespersonUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Cascade);
     }
 }

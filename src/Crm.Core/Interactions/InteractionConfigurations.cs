@@ -87,5 +87,7 @@ public class InteractionLogEntryConfiguration : IEntityTypeConfiguration<Interac
         builder.HasOne<Contact>().WithMany().HasForeignKey(e => e.CompanyContactId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne(e => e.Template).WithMany().HasForeignKey(e => e.TemplateId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<InteractionGroup>().WithMany().HasForeignKey(e => e.GroupId).OnDelete(DeleteBehavior.NoAction);
+        // Who logged it stays known: an account with entries cannot be deleted (a future account deletion anonymises).
+        builder.HasOne(e => e.LoggedBy).WithMany().HasForeignKey(e => e.LoggedByUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Core.Accounts;
 using Crm.Core.Contacts;
 
 namespace Crm.Core.Interactions;
@@ -30,6 +31,7 @@ public class InteractionLogEntry
     public string? Comments { get; set; }
     public DateTime OccurredAt { get; set; }
     public string LoggedByUserId { get; set; } = "";
+    public CrmUser? LoggedBy { get; set; }
     public DateTime LoggedAt { get; set; }
     public string? SalespersonUserId { get; set; }
     public InformationFlow InformationFlow { get; set; }

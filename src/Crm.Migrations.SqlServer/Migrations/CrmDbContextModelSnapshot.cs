@@ -188,6 +188,8 @@ namespace Crm.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InvitedByUserId");
+
                     b.HasIndex("NormalizedEmail");
 
                     b.HasIndex("BookId", "NormalizedEmail")
@@ -323,6 +325,8 @@ namespace Crm.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("SalespersonUserId");
 
                     b.HasIndex("BookId", "No")
                         .IsUnique();
@@ -527,6 +531,8 @@ namespace Crm.Migrations.SqlServer.Migrations
                     b.HasIndex("CompanyContactId");
 
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("LoggedByUserId");
 
                     b.HasIndex("TemplateId");
 
@@ -810,7 +816,15 @@ namespace Crm.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Crm.Core.Accounts.CrmUser", "InvitedBy")
+                        .WithMany()
+                        .HasForeignKey("InvitedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Book");
+
+                    b.Navigation("InvitedBy");
                 });
 
             modelBuilder.Entity("Crm.Core.Books.Membership", b =>
@@ -845,7 +859,14 @@ namespace Crm.Migrations.SqlServer.Migrations
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("Crm.Core.Accounts.CrmUser", "Salesperson")
+                        .WithMany()
+                        .HasForeignKey("SalespersonUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Company");
+
+                    b.Navigation("Salesperson");
                 });
 
             modelBuilder.Entity("Crm.Core.Contacts.ContactTag", b =>
@@ -890,12 +911,20 @@ namespace Crm.Migrations.SqlServer.Migrations
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("Crm.Core.Accounts.CrmUser", "LoggedBy")
+                        .WithMany()
+                        .HasForeignKey("LoggedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Crm.Core.Interactions.InteractionTemplate", "Template")
                         .WithMany()
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Contact");
+
+                    b.Navigation("LoggedBy");
 
                     b.Navigation("Template");
                 });

@@ -179,6 +179,8 @@ namespace Crm.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InvitedByUserId");
+
                     b.HasIndex("NormalizedEmail");
 
                     b.HasIndex("BookId", "NormalizedEmail")
@@ -311,6 +313,8 @@ namespace Crm.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("SalespersonUserId");
 
                     b.HasIndex("BookId", "No")
                         .IsUnique();
@@ -509,6 +513,8 @@ namespace Crm.Migrations.Sqlite.Migrations
                     b.HasIndex("CompanyContactId");
 
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("LoggedByUserId");
 
                     b.HasIndex("TemplateId");
 
@@ -781,7 +787,15 @@ namespace Crm.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Crm.Core.Accounts.CrmUser", "InvitedBy")
+                        .WithMany()
+                        .HasForeignKey("InvitedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Book");
+
+                    b.Navigation("InvitedBy");
                 });
 
             modelBuilder.Entity("Crm.Core.Books.Membership", b =>
@@ -816,7 +830,14 @@ namespace Crm.Migrations.Sqlite.Migrations
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("Crm.Core.Accounts.CrmUser", "Salesperson")
+                        .WithMany()
+                        .HasForeignKey("SalespersonUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Company");
+
+                    b.Navigation("Salesperson");
                 });
 
             modelBuilder.Entity("Crm.Core.Contacts.ContactTag", b =>
@@ -861,12 +882,20 @@ namespace Crm.Migrations.Sqlite.Migrations
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("Crm.Core.Accounts.CrmUser", "LoggedBy")
+                        .WithMany()
+                        .HasForeignKey("LoggedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Crm.Core.Interactions.InteractionTemplate", "Template")
                         .WithMany()
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Contact");
+
+                    b.Navigation("LoggedBy");
 
                     b.Navigation("Template");
                 });

@@ -32,6 +32,4 @@ public sealed class Viewer(IHttpContextAccessor http, TimeProvider clock)
 
     /// <summary>"Monday 23 November 2026 at 14:05", for titles and screen readers.</summary>
     public string Exact(DateTime utc) => DisplayTime.Exact(utc, Zone);
-
-    public DateTime Local(DateTime utc) => TimeZones.ToLocal(utc, Zone);
 }

@@ -129,7 +129,4 @@ public static class Members
             .OrderBy(m => m.User!.DisplayName)
             .Select(m => new SelectListItem(m.User!.DisplayName, m.UserId))
             .ToListAsync();
-
-    public static Task<bool> IsMemberAsync(CrmDbContext db, int bookId, string userId) =>
-        db.Memberships.AnyAsync(m => m.BookId == bookId && m.UserId == userId);
 }

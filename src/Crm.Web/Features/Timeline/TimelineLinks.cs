@@ -34,10 +34,6 @@ public sealed class TimelineLinks(LinkGenerator links, IHttpContextAccessor http
     public string SafeReturnUrl(string? requested, int bookId, int contactId) =>
         TimelineViewModels.SafeReturnUrl(requested, Contact(bookId, contactId), Host(TimelineHost.TimelinePage, bookId, contactId));
 
-    /// <summary>Which host a (safe) return address is.</summary>
-    public TimelineHost HostOf(string returnUrl, int bookId, int contactId) =>
-        returnUrl == Host(TimelineHost.TimelinePage, bookId, contactId) ? TimelineHost.TimelinePage : TimelineHost.ContactPage;
-
     private string Path(string action, string controller, RouteValueDictionary values) =>
         (http.HttpContext is { } context
             ? links.GetPathByAction(context, action, controller, values)
