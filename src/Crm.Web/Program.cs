@@ -1,3 +1,4 @@
+using Crm.Web.Features.Benchmark;
 using Crm.Web.Infrastructure;
 
 // `dotnet run --project src/Crm.Web -- demo|generate ...` runs a maintenance command against the configured database
@@ -20,6 +21,7 @@ if (command.Name is not null)
 }
 
 app.UseCrm();
+app.MapBenchmarkRawPages();
 await app.RunAsync();
 return 0;
 
