@@ -5,20 +5,21 @@
 #
 # Usage: scripts/throughput.sh [CONTACTS] [ENTRIES] [ROUNDS] [SECONDS]     (defaults 100000 2000000 3 10)
 #   e.g. scripts/throughput.sh 20000 400000 1 5     a quick run on a small book
-# Environment: BENCH_PORT (5198), CONNECTIONS (32), THREADS (2), WARMUP seconds (3).
+# Environment: BENCH_PORT (5198), CONNECTIONS (32), THREADS (2), WARMUP seconds (5).
 #
 # 1. Build, generate once, start in Production on 127.0.0.1 and log in: scripts/bench-common.sh (as benchmark.sh).
 # 2. Installs wrk from Debian when missing.
 # 3. Finds a person with a full timeline from the pages themselves, and checks each real page and its raw page
 #    answer 200 with the cookie wrk will send and show the same contact / the same next-page cursor.
-# 4. Warms each URL up once, then ROUNDS rounds of: contact, raw contact, list, raw list (interleaved, so machine
-#    noise hits real and raw alike), each a wrk run of SECONDS with --latency; the app's CPU time (utime+stime from
-#    /proc/<pid>/stat) before and after each run gives CPU ms per request.
+# 4. Warms each URL up once (WARMUP s: with 3 s the first round still paid tiered JIT, ~3x the CPU/request), then
+#    ROUNDS rounds of: contact, raw contact, list, raw list (interleaved, so machine noise hits real and raw alike),
+#    each a wrk run of SECONDS with --latency; the app's CPU time (utime+stime from /proc/<pid>/stat) before and after
+#    each run gives CPU ms per request.
 # 5. Prints each run, then a Markdown table of the medians over the rounds and the real ÷ raw ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 contacts="${1:-100000}"; entries="${2:-2000000}"; rounds="${3:-3}"; seconds="${4:-10}"
-connections="${CONNECTIONS:-32}"; threads="${THREADS:-2}"; warmup="${WARMUP:-3}"
+connections="${CONNECTIONS:-32}"; threads="${THREADS:-2}"; warmup="${WARMUP:-5}"
 source scripts/bench-common.sh
 
 if ! command -v wrk >/dev/null; then
