@@ -1,48 +1,27 @@
 #!/usr/bin/env bash
-# Measures the contacts list and the contact page on a large book (DESIGN.md: fast at 100k contacts / 2M entries).
+# Measures the contacts list and the contact page on a large book (docs/performance.md: fast at 100k contacts / 2M entries).
 #
 # Usage: scripts/benchmark.sh [CONTACTS] [ENTRIES] [RUNS]      (defaults 100000 2000000 20)
 #
 # 1. Builds Release, and generates the book once into artifacts/bench/ (the `generate` command, set-based).
-# 2. Starts the app in Production mode on 127.0.0.1:5199 against that database file.
+# 2. Starts the app in Production mode on 127.0.0.1:5199 (BENCH_PORT) against that database file.
 # 3. Logs in through the real form and times each page RUNS times after 3 warm-ups (curl, whole response).
+#    Steps 1-3 are scripts/bench-common.sh, shared with scripts/throughput.sh.
 # 4. Prints a Markdown table of median and p95 in milliseconds, for docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 contacts="${1:-100000}"; entries="${2:-2000000}"; runs="${3:-20}"
-port=5199; base="http://127.0.0.1:$port"
-dir="artifacts/bench"; db="$PWD/$dir/bench-$contacts-$entries.db"; creds="$dir/bench-$contacts-$entries.txt"
-mkdir -p "$dir"
+source scripts/bench-common.sh
 
-dotnet build src/Crm.Web -c Release -v quiet -nologo >/dev/null
-app="$PWD/src/Crm.Web/bin/Release/net10.0/Crm.Web.dll"
-export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning
+bench_build
+bench_book "$contacts" "$entries"
+bench_start "${BENCH_PORT:-5199}"
+bench_login
 
-if [ ! -f "$creds" ]; then
-  rm -f "$db" "$db-wal" "$db-shm"
-  echo "== generating $contacts contacts and $entries entries (once)" >&2
-  (cd src/Crm.Web && dotnet "$app" generate --contacts "$contacts" --entries "$entries" \
-      --owner "bench@example.com" --password "bench-password-1" "--ConnectionStrings:Crm=Data Source=$db") | tail -n 1 > "$creds"
-fi
-book=$(sed -E 's/.*book=([0-9]+).*/\1/' "$creds")
-
-echo "== starting the app on $base" >&2
-(cd src/Crm.Web && exec dotnet "$app" --urls "$base" "--ConnectionStrings:Crm=Data Source=$db") >"$dir/app.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
-
-jar="$dir/cookies.txt"; rm -f "$jar"
-token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed -E 's/.*value="([^"]*)"/\1/'; }
-t=$(curl -fs -c "$jar" -b "$jar" "$base/account/login" | token)
-curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=bench@example.com" \
-  --data-urlencode "Password=bench-password-1" --data-urlencode "__RequestVerificationToken=$t" "$base/account/login"
-
-page() { curl -fs -b "$jar" "$base$1"; }
 # Real links from the pages themselves: page 2 of the list, and the most recently contacted contact.
-next=$(page "/books/$book/contacts" | grep -o 'href="[^"]*" rel="next"' | head -n 1 | sed -E 's/href="([^"]*)".*/\1/; s/&amp;/\&/g')
-contact=$(page "/books/$book/contacts?sort=LastInteraction" | grep -oE "/books/$book/contacts/[0-9]+\"" | head -n 1 | tr -d '"')
-older=$(page "$contact" | grep -oE 'href="[^"]*before=[^"]*"' | head -n 1 | sed -E 's/href="([^"]*)"/\1/; s/&amp;/\&/g')
+next=$(bench_page "/books/$book/contacts" | grep -o 'href="[^"]*" rel="next"' | head -n 1 | sed -E 's/href="([^"]*)".*/\1/; s/&amp;/\&/g')
+contact=$(bench_page "/books/$book/contacts?sort=LastInteraction" | grep -oE "/books/$book/contacts/[0-9]+\"" | head -n 1 | tr -d '"')
+older=$(bench_page "$contact" | grep -oE 'href="[^"]*before=[^"]*"' | head -n 1 | sed -E 's/href="([^"]*)"/\1/; s/&amp;/\&/g')
 
 measure() { # name path
   local name="$1" path="$2" times

@@ -1,4 +1,5 @@
 using Crm.Web.Commands;
+using Crm.Web.Features.Benchmark;
 using Crm.Web.Infrastructure;
 
 // `dotnet run --project src/Crm.Web -- demo|generate ...` runs a maintenance command against the configured database
@@ -21,6 +22,7 @@ if (command.Name is not null)
 }
 
 app.UseCrm();
+app.MapBenchmarkRawPages();
 await app.RunAsync();
 return 0;
 

@@ -12,7 +12,7 @@ namespace Crm.Web.Features.Contacts;
 public sealed class ContactsController(CrmDbContext db, BookAccess access) : Controller
 {
     /// <summary>Distinct tags offered by the tag filter; a book with more still filters by any tag typed in the URL.</summary>
-    private const int TagChoices = 200;
+    internal const int TagChoices = 200;
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ContactListQuery query)
