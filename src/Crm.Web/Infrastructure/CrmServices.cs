@@ -70,6 +70,8 @@ public static class CrmServices
         });
 
         services.AddAuthorization(BookPolicies.Add);
+        services.AddMemoryCache();
+        services.AddSingleton<MembershipCache>();
         services.AddScoped<BookAccess>();
         services.AddScoped<IAuthorizationHandler, BookRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, BookAuthorizationResultHandler>();
