@@ -74,6 +74,7 @@ public static class TimelineQueries
     public static async Task<TimelinePage> LoadTimelinePageAsync(this CrmDbContext db, int bookId, int contactId, TimelineFilter filter, CancellationToken ct = default)
     {
         var rows = new List<TimelineEntryRow>(PageSize + 1);
+        // canceled: null shows canceled entries too, false hides them.
         var page = PageQuery(db, bookId, contactId, filter.ShowCanceled ? null : false, filter.Kind,
             filter.Before?.OccurredAt, filter.Before?.Id ?? 0);
         await foreach (var row in page.WithCancellation(ct))
