@@ -28,11 +28,8 @@ public sealed class TimelineFlowTests(BrowserFixture fixture)
         return (page, userId);
     }
 
-    private Task JoinAsync(int bookId, string userId, BookRole role) => fixture.App.WithDbAsync(async db =>
-    {
-        db.Memberships.Add(new Membership { BookId = bookId, UserId = userId, Role = role, JoinedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-    });
+    // The user has browsed their own book already: AddMembershipAsync also clears their cached memberships.
+    private Task JoinAsync(int bookId, string userId, BookRole role) => fixture.App.AddMembershipAsync(bookId, userId, role);
 
     [Fact]
     public async Task Timeline_MemberLogsAndDeletes_ViewerOnlyReads()

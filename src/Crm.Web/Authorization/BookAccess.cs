@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
 using Crm.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Web.Authorization;
 
 /// <summary>
-/// Resolves the caller's membership of the book in the route once per request. Controllers and views read
-/// <see cref="Current"/> (set once a book policy has run) to scope queries and to hide controls a role may not use.
+/// Resolves the caller's membership of the book in the route once per request, from the user's cached memberships
+/// (<see cref="MembershipCache"/>: usually no query at all). Controllers and views read <see cref="Current"/> (set once a
+/// book policy has run) to scope queries and to hide controls a role may not use.
 /// </summary>
-public sealed class BookAccess(CrmDbContext db, IHttpContextAccessor httpContextAccessor)
+public sealed class BookAccess(CrmDbContext db, MembershipCache memberships, IHttpContextAccessor httpContextAccessor)
 {
     private bool _resolved;
 
@@ -32,10 +32,8 @@ public sealed class BookAccess(CrmDbContext db, IHttpContextAccessor httpContext
         {
             return null;
         }
-        Current = await db.Memberships.AsNoTracking()
-            .Where(m => m.BookId == bookId && m.UserId == userId)
-            .Select(m => new CurrentBook(m.BookId, m.Book!.Name, m.Role, m.UserId))
-            .FirstOrDefaultAsync();
+        var books = await memberships.GetAsync(db, userId, http!.RequestAborted);
+        Current = books.FirstOrDefault(b => b.BookId == bookId) is { } m ? new CurrentBook(m.BookId, m.BookName, m.Role, userId) : null;
         return Current;
     }
 }

@@ -70,6 +70,8 @@ public static class CrmServices
         });
 
         services.AddAuthorization(BookPolicies.Add);
+        services.AddMemoryCache();
+        services.AddSingleton<MembershipCache>();
         services.AddScoped<BookAccess>();
         services.AddScoped<Viewer>();
         services.AddSingleton<Features.Timeline.TimelineLinks>();

@@ -5,7 +5,13 @@ namespace Crm.Web.Infrastructure;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers <see cref="CrmDbContext"/> for the provider named by <c>Database:Provider</c>.</summary>
+    /// <summary>
+    /// Registers <see cref="CrmDbContext"/> for the provider named by <c>Database:Provider</c>, pooled: every request
+    /// uses a context, and a pooled one is reset instead of built from its options again (docs/performance.md,
+    /// "Per-request cost"). This is safe because the context holds no per-request state of its own (its only
+    /// constructor argument is the options); tracked entities and the connection are reset when it goes back to the
+    /// pool. Tests add options (e.g. an interceptor) with <c>services.ConfigureDbContext&lt;CrmDbContext&gt;</c>.
+    /// </summary>
     public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = DatabaseProviders.Parse(configuration["Database:Provider"]);
@@ -21,7 +27,7 @@ public static class DatabaseSetup
             throw new InvalidOperationException("ConnectionStrings:Crm is required when Database:Provider is SqlServer.");
         }
 
-        services.AddDbContext<CrmDbContext>(options =>
+        services.AddDbContextPool<CrmDbContext>(options =>
         {
             if (provider == DatabaseProvider.Sqlite)
             {

@@ -1,5 +1,6 @@
 using Crm.Core.Books;
 using Crm.Core.Data;
+using Crm.Web.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -78,12 +79,22 @@ public class CrmFactory : WebApplicationFactory<Program>
     public async Task<TestUser> JoinAsync(int bookId, BookRole role, string? displayName = null)
     {
         var user = await RegisterAsync(displayName);
+        await AddMembershipAsync(bookId, user.UserId, role);
+        return user with { BookId = bookId };
+    }
+
+    /// <summary>
+    /// Stores a membership directly and, like every change the app makes to memberships, clears the user's cached
+    /// memberships (docs/decisions/0008-membership-cache.md), so their next request sees the new book.
+    /// </summary>
+    public async Task AddMembershipAsync(int bookId, string userId, BookRole role)
+    {
         await WithDbAsync(async db =>
         {
-            db.Memberships.Add(new Membership { BookId = bookId, UserId = user.UserId, Role = role, JoinedAt = DateTime.UtcNow });
+            db.Memberships.Add(new Membership { BookId = bookId, UserId = userId, Role = role, JoinedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         });
-        return user with { BookId = bookId };
+        Services.GetRequiredService<MembershipCache>().Invalidate(userId);
     }
 
     protected override void Dispose(bool disposing)

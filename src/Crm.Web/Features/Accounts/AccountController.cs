@@ -1,6 +1,7 @@
 using Crm.Core.Accounts;
 using Crm.Core.Books;
 using Crm.Core.Data;
+using Crm.Web.Authorization;
 using Crm.Web.Features.Books;
 using Crm.Web.Infrastructure;
 using FluentValidation;
@@ -16,6 +17,7 @@ public sealed class AccountController(
     CrmDbContext db,
     UserManager<CrmUser> userManager,
     SignInManager<CrmUser> signInManager,
+    MembershipCache memberships,
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
@@ -70,6 +72,8 @@ public sealed class AccountController(
         }
         await userManager.UpdateAsync(user);
         await transaction.CommitAsync();
+        // A new account has no cached memberships yet; clearing anyway keeps "every membership write invalidates" true.
+        memberships.Invalidate(user.Id);
 
         logger.LogInformation("Registered {UserId}; joined {JoinedCount} books by invitation", user.Id, joined.Count);
         await signInManager.SignInAsync(user, isPersistent: false);

@@ -2,21 +2,20 @@ using Crm.Core.Data;
 using Crm.Web.Authorization;
 using Crm.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Web.Features.Books;
 
-/// <summary>The book switcher in the top bar: every book the user belongs to, and "New Book".</summary>
-public sealed class BookSwitcherViewComponent(CrmDbContext db, BookAccess access) : ViewComponent
+/// <summary>
+/// The book switcher in the top bar: every book the user belongs to, and "New Book". The list is the same cached
+/// membership list the book policy read (<see cref="MembershipCache"/>), so it costs no query of its own.
+/// </summary>
+public sealed class BookSwitcherViewComponent(CrmDbContext db, MembershipCache memberships, BookAccess access) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var userId = UserClaimsPrincipal.UserId();
-        var books = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId)
-            .OrderBy(m => m.Book!.Name)
-            .Select(m => new BookSwitcherItem(m.BookId, m.Book!.Name))
-            .ToListAsync();
+        var books = (await memberships.GetAsync(db, UserClaimsPrincipal.UserId(), HttpContext.RequestAborted))
+            .Select(m => new BookSwitcherItem(m.BookId, m.BookName))
+            .ToList();
         return View(new BookSwitcherViewModel(access.Current?.Id, access.Current?.Name, books));
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Web.Features.Books;
 
 [Route("books")]
-public sealed class BooksController(CrmDbContext db, BookAccess access, TimeProvider clock) : Controller
+public sealed class BooksController(CrmDbContext db, BookAccess access, MembershipCache memberships, TimeProvider clock) : Controller
 {
     private const int RecentInteractions = 10;
 
@@ -39,6 +39,8 @@ public sealed class BooksController(CrmDbContext db, BookAccess access, TimeProv
         var book = BookFactory.Create(form.Name!, User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.Books.Add(book);
         await db.SaveChangesAsync();
+        // The redirect below opens the new book: the creator's cached memberships must include it.
+        memberships.Invalidate(User.UserId());
         TempData["Flash"] = $"The book \"{book.Name}\" is ready. You are its Owner.";
         return RedirectToAction(nameof(Home), new { bookId = book.Id });
     }
@@ -61,7 +63,7 @@ public sealed class BooksController(CrmDbContext db, BookAccess access, TimeProv
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Take(RecentInteractions)
             .Select(e => new RecentInteraction(e.ContactId, e.Contact!.Name, e.Kind, e.Description, e.OccurredAt,
-                db.Users.Where(u => u.Id == e.LoggedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? Timeline.TimelineQueries.FormerMember))
+                e.LoggedBy!.DisplayName))
             .ToListAsync();
         ViewData["Section"] = "Home";
         return View(new BookHomeViewModel(bookId, book.Name, book.Role, contacts, members, recent));

@@ -55,24 +55,11 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access) : Con
     public async Task<IActionResult> Details(int contactId)
     {
         var bookId = access.Book.Id;
-        var contact = await db.Contacts.AsNoTracking()
-            .Where(c => c.BookId == bookId && c.Id == contactId)
-            .Select(c => new ContactDetailsViewModel
-            {
-                Id = c.Id, No = c.No, Type = c.Type, Name = c.Name, CompanyId = c.CompanyId, CompanyName = c.Company!.Name,
-                JobTitle = c.JobTitle, Email = c.Email, Phone = c.Phone, Street = c.Street, City = c.City, PostCode = c.PostCode,
-                Country = c.Country, Language = c.Language, CorrespondenceType = c.CorrespondenceType,
-                SalespersonName = db.Users.Where(u => u.Id == c.SalespersonUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                ExcludeFromSegments = c.ExcludeFromSegments, CreatedAt = c.CreatedAt, UpdatedAt = c.UpdatedAt,
-                LastInteractionAt = c.LastInteractionAt,
-            })
-            .SingleOrDefaultAsync();
+        var contact = await db.LoadContactDetailsAsync(bookId, contactId);
         if (contact is null)
         {
             return NotFound();
         }
-        contact.Tags = await db.ContactTags.AsNoTracking().Where(t => t.ContactId == contactId)
-            .OrderBy(t => t.Name).Select(t => t.Name).ToListAsync();
         if (contact.Type == Core.Contacts.ContactType.Company)
         {
             var persons = await db.Contacts.AsNoTracking()
@@ -91,7 +78,7 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access) : Con
     private IQueryable<ContactListRow> Rows(IQueryable<Core.Contacts.Contact> contacts) =>
         contacts.Select(c => new ContactListRow(
             c.Id, c.No, c.Name, c.Type, c.CompanyId, c.Company!.Name, c.Email, c.Phone,
-            db.Users.Where(u => u.Id == c.SalespersonUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            c.Salesperson!.DisplayName,
             c.LastInteractionAt));
 
     private async Task<IActionResult> List(ContactListQuery query, List<ContactListRow> rows, bool hasPrevious, bool hasNext)

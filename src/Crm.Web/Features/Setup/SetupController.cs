@@ -12,7 +12,7 @@ namespace Crm.Web.Features.Setup;
 
 /// <summary>Marketing Setup of a book (Owner only): its name, number series and default correspondence type.</summary>
 [Route("books/{bookId:int}/setup"), Authorize(Policy = BookPolicies.CanManage)]
-public sealed class SetupController(CrmDbContext db, BookAccess access) : Controller
+public sealed class SetupController(CrmDbContext db, BookAccess access, MembershipCache memberships) : Controller
 {
     public const string ConflictMessage =
         "The setup was changed by someone else while you were editing. Your changes are below and not saved yet: " +
@@ -58,6 +58,7 @@ public sealed class SetupController(CrmDbContext db, BookAccess access) : Contro
         }
 
         db.Entry(book).Property(b => b.Version).OriginalValue = form.Version;
+        var renamed = book.Name != form.Name!.Trim();
         book.Name = form.Name!.Trim();
         book.ContactNoPrefix = form.ContactNoPrefix!;
         book.SegmentNoPrefix = form.SegmentNoPrefix!;
@@ -81,6 +82,11 @@ public sealed class SetupController(CrmDbContext db, BookAccess access) : Contro
             ModelState.AddModelError("", ConflictMessage);
             form.Version = await db.Books.AsNoTracking().Where(b => b.Id == bookId).Select(b => b.Version).SingleAsync();
             return Show(form);
+        }
+        if (renamed)
+        {
+            // Every member's book switcher and page titles show the name from their cached memberships.
+            await memberships.InvalidateBookAsync(db, bookId);
         }
         TempData["Flash"] = "Setup saved.";
         return RedirectToAction(nameof(Index), new { bookId });

@@ -12,7 +12,8 @@ namespace Crm.Web.Features.Team;
 
 /// <summary>The Team page (Owners only): members, pending invitations, adding people, roles and removal.</summary>
 [Route("books/{bookId:int}/team"), Authorize(Policy = BookPolicies.CanManage)]
-public sealed class TeamController(CrmDbContext db, BookAccess access, TimeProvider clock, ILogger<TeamController> logger) : Controller
+public sealed class TeamController(
+    CrmDbContext db, BookAccess access, MembershipCache memberships, TimeProvider clock, ILogger<TeamController> logger) : Controller
 {
     private const string ChangedAtTheSameTime = "Someone else changed the team at the same moment. Nothing was changed; please try again.";
 
@@ -65,6 +66,11 @@ public sealed class TeamController(CrmDbContext db, BookAccess access, TimeProvi
             try
             {
                 await db.SaveChangesAsync();
+                if (account is not null)
+                {
+                    // Their book switcher and access to this book change now, not when their cache entry expires.
+                    memberships.Invalidate(account.Id);
+                }
                 logger.LogInformation("Added {Role} to book {BookId} ({Kind})", role, bookId, account is null ? "invitation" : "membership");
                 TempData["Flash"] = done;
                 return Redirect(TeamUrl);
@@ -105,7 +111,9 @@ public sealed class TeamController(CrmDbContext db, BookAccess access, TimeProvi
             case TeamChangeStatus.Refused:
                 return await RefusedAsync(change.Refusal!);
         }
-        if (change.Member!.UserId == User.UserId() && role != BookRole.Owner)
+        // The new role applies from the member's next request (TeamAccessTests), on this instance at once.
+        memberships.Invalidate(change.Member!.UserId);
+        if (change.Member.UserId == User.UserId() && role != BookRole.Owner)
         {
             // No longer an Owner: the Team page is closed to them now, so go to the book.
             TempData["Flash"] = $"You are now {Article(role)} {role} of this book.";
@@ -155,8 +163,10 @@ public sealed class TeamController(CrmDbContext db, BookAccess access, TimeProvi
             case TeamChangeStatus.Refused:
                 return await RefusedAsync(change.Refusal!);
         }
+        // The removed member's next request to this book answers 404, not after their cache entry expires.
+        memberships.Invalidate(change.Member!.UserId);
         logger.LogInformation("Removed membership {MembershipId} from book {BookId}", membershipId, bookId);
-        if (change.Member!.UserId == User.UserId())
+        if (change.Member.UserId == User.UserId())
         {
             TempData["Flash"] = $"You have left \"{access.Book.Name}\".";
             return Redirect("/");
@@ -203,7 +213,7 @@ public sealed class TeamController(CrmDbContext db, BookAccess access, TimeProvi
             .Where(i => i.BookId == bookId)
             .OrderBy(i => i.Email)
             .Select(i => new InvitationRow(i.Id, i.Email, i.Role,
-                db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "", i.CreatedAt))
+                i.InvitedBy!.DisplayName, i.CreatedAt))
             .ToListAsync();
         ViewData["Section"] = "Team";
         return new TeamViewModel
