@@ -51,7 +51,8 @@ real_page=$(get "$contact"); raw_page=$(get "$raw$contact")
 name=$(grep -o '<title>[^<]*' <<<"$real_page" | sed -E 's/<title>//; s/ &#xB7;.*//')
 [ -n "$name" ] && grep -qF "<h1>$name</h1>" <<<"$raw_page" || { echo "the raw contact page does not show $contact" >&2; exit 1; }
 real_page=$(get "$list"); raw_page=$(get "$raw$list")
-after() { grep -oE 'after=[0-9]+' <<<"$1" | head -n 1; }
+# The cursor is "key_id" (KeysetCursor); the key's URL encoding differs between routing and the raw page, the id does not.
+after() { grep -oE 'after=[^"&]*_[0-9]+' <<<"$1" | head -n 1 | grep -oE '_[0-9]+$'; }
 [ -n "$(after "$real_page")" ] && [ "$(after "$real_page")" = "$(after "$raw_page")" ] || { echo "the raw list's next-page cursor differs" >&2; exit 1; }
 
 ticks_per_s=$(getconf CLK_TCK)

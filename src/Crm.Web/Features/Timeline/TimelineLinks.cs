@@ -27,6 +27,11 @@ public sealed class TimelineLinks(LinkGenerator links, IHttpContextAccessor http
         Path(nameof(TimelineController.Entries), "Timeline",
             new RouteValueDictionary(query) { ["bookId"] = bookId, ["contactId"] = contactId, ["returnUrl"] = returnUrl });
 
+    /// <summary>The confirmation page of "Delete" for an entry, coming back to <paramref name="returnUrl"/>.</summary>
+    public string DeleteEntry(int bookId, int entryId, string returnUrl) =>
+        Path(nameof(TimelineController.Delete), "Timeline",
+            new RouteValueDictionary { ["bookId"] = bookId, ["entryId"] = entryId, ["returnUrl"] = returnUrl });
+
     /// <summary>
     /// Only the contact page or its standalone timeline may be returned to: anything else (a forged or stale value)
     /// falls back to the contact page, so the field can never redirect off-site.

@@ -12,7 +12,8 @@ public sealed record TimelineEntryView(
     string Exact,
     string Iso,
     bool Canceled,
-    InteractionSource Source);
+    InteractionSource Source,
+    string? DeleteUrl);
 
 /// <summary>One day of the timeline. <see cref="ShowHeading"/> is false when a loaded page continues the day above it.</summary>
 public sealed record TimelineDay(string Key, string Heading, bool ShowHeading, IReadOnlyList<TimelineEntryView> Entries);
@@ -77,7 +78,9 @@ public static class TimelineViewModels
                     viewer.AgoWithTime(e.OccurredAt),
                     viewer.Exact(e.OccurredAt),
                     DisplayTime.Iso(e.OccurredAt),
-                    e.Canceled, e.Source)).ToList()))
+                    e.Canceled, e.Source,
+                    // Routed here, once per entry, rather than by an anchor tag helper per row in the view.
+                    canEdit ? links.DeleteEntry(bookId, e.Id, returnUrl) : null)).ToList()))
             .ToList();
 
         string? loadMore = null, fragment = null;
