@@ -69,4 +69,25 @@ public static class InteractionEnumExtensions
         Evaluation.None => "",
         _ => value.ToString(),
     };
+
+    /// <summary>The words Interaction Template Setup shows for an automatic event.</summary>
+    public static string Display(this AutomaticEvent value) => value switch
+    {
+        AutomaticEvent.QuickLogCall => "Quick log: Call",
+        AutomaticEvent.QuickLogEmail => "Quick log: Email",
+        AutomaticEvent.QuickLogMeeting => "Quick log: Meeting",
+        AutomaticEvent.QuickLogNote => "Quick log: Note",
+        AutomaticEvent.EmailSent => "E-mail sent from the app",
+        AutomaticEvent.LetterGenerated => "Letter generated",
+        AutomaticEvent.OutgoingCall => "Outgoing call",
+        AutomaticEvent.MeetingInvitationSent => "Meeting invitation sent",
+        AutomaticEvent.ReceivedThroughApi => "Interaction received through the API",
+        _ => value.ToString(),
+    };
+
+    public static string Display(this InformationFlow value) => value == InformationFlow.None ? "" : value.ToString();
+
+    public static string Display(this InitiatedBy value) => value == InitiatedBy.None ? "" : value.ToString();
+
+    public static string Display(this WizardAction value) => value == WizardAction.None ? "" : value.ToString();
 }

@@ -18,9 +18,11 @@ public static partial class WriteSideGuard
     public static readonly IReadOnlySet<string> GuardedTypes = new HashSet<string>
     {
         typeof(Contact).FullName!, typeof(ContactTag).FullName!, typeof(InteractionLogEntry).FullName!,
+        typeof(InteractionGroup).FullName!, typeof(InteractionTemplate).FullName!, typeof(InteractionTemplateSetupEntry).FullName!,
     };
 
-    private static readonly string[] Tables = ["Contacts", "ContactTags", "InteractionLogEntries"];
+    private static readonly string[] Tables =
+        ["Contacts", "ContactTags", "InteractionLogEntries", "InteractionGroups", "InteractionTemplates", "InteractionTemplateSetup"];
 
     private static readonly HashSet<string> CollectionWrites =
         ["Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Remove", "RemoveRange", "Attach", "AttachRange", "Insert", "Clear", "Entry"];

@@ -22,9 +22,10 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
         return View("Status", new StatusViewModel(500, HttpContext.TraceIdentifier));
     }
 
-    // Only error statuses; /error/200 or /error/99999 is simply not a page.
+    // Only error statuses; /error/200 or /error/99999 is simply not a page. The code comes from the route only: a
+    // re-executed POST keeps its form, and a field named "Code" must not become the status.
     [Route("{code:int:range(400,599)}")]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code)
     {
         Response.StatusCode = code;
         return View("Status", new StatusViewModel(code, HttpContext.TraceIdentifier));
