@@ -32,4 +32,7 @@ public sealed class Viewer(IHttpContextAccessor http, TimeProvider clock)
 
     /// <summary>"Monday 23 November 2026 at 14:05", for titles and screen readers.</summary>
     public string Exact(DateTime utc) => DisplayTime.Exact(utc, Zone);
+
+    /// <summary>The moment as wall-clock time in the viewer's zone (exports).</summary>
+    public DateTime Local(DateTime utc) => TimeZones.ToLocal(utc, Zone);
 }
