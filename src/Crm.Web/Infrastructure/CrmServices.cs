@@ -1,6 +1,8 @@
 using Crm.Core.Accounts;
 using Crm.Core.Data;
 using Crm.Web.Authorization;
+using Crm.Web.Features.Sessions;
+using Crm.Web.Infrastructure.Mail;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,12 +28,14 @@ public static class CrmServices
         services.AddIdentity<CrmUser, IdentityRole>(options =>
             {
                 // Length over composition rules (NIST SP 800-63B); see docs/decisions/0004-accounts-and-security.md.
-                options.Password.RequiredLength = 8;
+                options.Password.RequiredLength = Features.Accounts.PasswordRules.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequiredUniqueChars = 1;
+                // An address grants nothing (log-in, invitations, password reset) until its link is followed.
+                options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
                 // The e-mail is the user name: accept every address the e-mail validator accepts (o'brien@..., ü@...).
                 options.User.AllowedUserNameCharacters = string.Empty;
@@ -41,7 +45,13 @@ public static class CrmServices
             })
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddClaimsPrincipalFactory<Features.Accounts.CrmClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<Features.Accounts.CommonPasswordValidator>();
+        services.AddCrmMail(configuration);
+        services.AddCrmSessions(configuration);
+        services.AddSingleton<Features.Accounts.UnknownAccountLockout>();
+        services.AddScoped<Features.Accounts.AccountMail>();
+        services.AddScoped<Features.Invitations.InvitationMail>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -51,8 +61,8 @@ public static class CrmServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
+            // The sliding lifetime and the server-side session store come from Sessions:* (SessionSetup).
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
             // A member without the right role gets a plain 403 page, not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -106,8 +116,9 @@ public static class CrmServices
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: the Team-add limit is per user (RateLimits).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
