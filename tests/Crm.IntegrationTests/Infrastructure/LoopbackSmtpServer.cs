@@ -71,11 +71,17 @@ public sealed partial class LoopbackSmtpServer : IDisposable
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Links();
 
+    /// <summary>Idempotent: WebApplicationFactory's DisposeAsync and Dispose both reach the factory's Dispose(bool).</summary>
     public void Dispose()
     {
-        _stop.Cancel();
-        _stop.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stop.Cancel();
+            _stop.Dispose();
+        }
     }
+
+    private int _disposed;
 
     private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
     {
