@@ -92,6 +92,24 @@ public sealed class AccountSecurityTests(CrmFactory factory) : IClassFixture<Crm
     }
 
     [Fact]
+    public async Task Register_AddressSomeoneRegisteredButNeverConfirmed_AfterTheLinkExpired_RealOwnerReplacesIt()
+    {
+        var email = NewEmail();
+        await factory.CreateTestClient().SubmitFormAsync("/account/register", "form", Registration(email, "the squatter's password"));
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAt, DateTime.UtcNow.AddDays(-2))));
+        var owner = factory.CreateTestClient();
+
+        await owner.SubmitFormAsync("/account/register", "form", Registration(email, TestUser.DefaultPassword));
+        await factory.ConfirmAsync(owner, email);
+
+        await factory.LogInAsync(owner, email);
+        var squatter = await factory.CreateTestClient().SubmitFormAsync("/account/login", "main form", new() { ["Email"] = email, ["Password"] = "the squatter's password" });
+        Assert.Equal(HttpStatusCode.OK, squatter.StatusCode);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
     public async Task Confirm_WrongCode_ShowsLinkNotValid_AddressStaysUnconfirmed()
     {
         var client = factory.CreateTestClient();

@@ -10,6 +10,7 @@ using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Web.Features.Accounts;
 
@@ -25,6 +26,7 @@ public sealed class AccountController(
     AccountMail mail,
     UnknownAccountLockout unknownLockout,
     MembershipCache memberships,
+    IOptions<DataProtectionTokenProviderOptions> tokenOptions,
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
@@ -61,6 +63,14 @@ public sealed class AccountController(
         }
 
         var existing = await userManager.FindByEmailAsync(candidate.Email);
+        if (existing is { EmailConfirmed: false } && existing.CreatedAt + tokenOptions.Value.TokenLifespan < candidate.CreatedAt)
+        {
+            // Someone registered this address and never confirmed it before their link expired: that account never
+            // granted anything, so it must not block (or pre-set the password of) the address's real owner.
+            logger.LogInformation("Replacing the never-confirmed account {UserId}", existing.Id);
+            await userManager.DeleteAsync(existing);
+            existing = null;
+        }
         var created = existing is null ? await userManager.CreateAsync(candidate, form.Password!) : null;
         if (created?.Succeeded == true)
         {
