@@ -16,7 +16,10 @@ public static class CrmServices
 {
     public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddSerilog((sp, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext());
+        // preserveStaticLogger: each host logs through its own logger, not the process-wide Log.Logger, so several
+        // hosts in one process (the integration tests) never write into each other's sinks.
+        services.AddSerilog((sp, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddCrmDatabase(configuration, environment);
@@ -27,7 +30,7 @@ public static class CrmServices
 
         services.AddIdentity<CrmUser, IdentityRole>(options =>
             {
-                // Length over composition rules (NIST SP 800-63B); see docs/decisions/0004-accounts-and-security.md.
+                // Length and a common-password list over composition rules (NIST SP 800-63B); docs/decisions/0004 and 0012.
                 options.Password.RequiredLength = Features.Accounts.PasswordRules.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -114,7 +117,8 @@ public static class CrmServices
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging();
+        // This host's logger (AddSerilog preserves the static one), else request events would go to the silent Log.Logger.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRouting();
         app.UseAuthentication();
         // After authentication: the Team-add limit is per user (RateLimits).

@@ -42,3 +42,27 @@ public sealed class PickupDirectoryMailTests(NoMailSettingsFactory factory) : IC
         }
     }
 }
+
+/// <summary>Development with no mail server: the "Check your e-mail" page says where the .eml files are.</summary>
+public sealed class DevelopmentNoMailFactory : CrmFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Mail:Host"] = "" };
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Development");
+    }
+}
+
+public sealed class DevelopmentMailFolderTests(DevelopmentNoMailFactory factory) : IClassFixture<DevelopmentNoMailFactory>
+{
+    [Fact]
+    public async Task CheckEmail_InDevelopmentWithoutMailServer_NamesTheMailFolder()
+    {
+        var page = await factory.CreateTestClient().GetPageAsync("/account/check-email?for=register");
+
+        var folder = Path.Combine(factory.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "App_Data", "mail");
+        Assert.Contains(Path.GetFullPath(folder), page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+}
