@@ -9,12 +9,7 @@ public sealed class ContactsFlowTests(BrowserFixture fixture)
     public async Task Owner_CreatesCompanyAndPerson_SearchesOpensAndEdits()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/register");
-        await page.GetByLabel("Email").FillAsync($"grace-{Guid.NewGuid():N}@example.com");
-        await page.GetByLabel("Display name").FillAsync("Grace Hopper");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("correct horse battery");
-        await page.GetByLabel("Confirm password").FillAsync("correct horse battery");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await BrowserAccounts.RegisterAsync(fixture, page, $"grace-{Guid.NewGuid():N}@example.com", "Grace Hopper");
         await page.GetByRole(AriaRole.Link, new() { Name = "Contacts" }).First.ClickAsync();
         await Assertions.Expect(page.GetByText("No contacts yet")).ToBeVisibleAsync();
 

@@ -6,22 +6,8 @@ namespace Crm.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class TeamFlowTests(BrowserFixture fixture)
 {
-    private const string Password = "correct horse battery";
-
-    private static async Task RegisterAsync(IPage page, string email, string displayName, string? screenshot = null)
-    {
-        await page.GotoAsync("/account/register");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Display name").FillAsync(displayName);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByLabel("Confirm password").FillAsync(Password);
-        if (screenshot is not null)
-        {
-            await BrowserFixture.ScreenshotAsync(page, screenshot);
-        }
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{displayName}'s book" })).ToBeVisibleAsync();
-    }
+    private Task RegisterAsync(IPage page, string email, string displayName, string? screenshot = null) =>
+        BrowserAccounts.RegisterAsync(fixture, page, email, displayName, screenshot);
 
     [Fact]
     public async Task Owner_AddsRegisteredColleagueAsViewer_ThenLogsOut()
@@ -36,14 +22,10 @@ public sealed partial class TeamFlowTests(BrowserFixture fixture)
 
         var colleague = await fixture.NewPageAsync();
         await RegisterAsync(colleague, viewerEmail, "Ben Berg");
-        await colleague.Context.CloseAsync();
 
         // A fresh browser: Alma logs in through the Log in form and lands in her book.
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(ownerEmail);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await BrowserAccounts.LogInAsync(page, ownerEmail);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alma Andersen's book" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "team-02-book");
 
@@ -53,7 +35,14 @@ public sealed partial class TeamFlowTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Radio, new() { Name = "Viewer" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ben Berg is now a Viewer of this book.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Invitation sent to {viewerEmail}. They join as a Viewer once they accept it.");
+        await Assertions.Expect(page.Locator($"tr[data-invitation='{viewerEmail}']")).ToContainTextAsync("Viewer");
+
+        // Ben is asked: he joins only by accepting.
+        await BrowserAccounts.AcceptInvitationAsync(colleague);
+        await Assertions.Expect(colleague.GetByRole(AriaRole.Heading, new() { Name = "Alma Andersen's book" })).ToBeVisibleAsync();
+        await colleague.Context.CloseAsync();
+        await page.ReloadAsync();
         var row = page.Locator($"tr[data-member='{viewerEmail}']");
         await Assertions.Expect(row).ToContainTextAsync("Ben Berg");
         await Assertions.Expect(row.GetByRole(AriaRole.Combobox, new() { Name = "Role of Ben Berg" })).ToHaveValueAsync("Viewer");
@@ -71,7 +60,6 @@ public sealed partial class TeamFlowTests(BrowserFixture fixture)
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var colleague = await fixture.NewPageAsync();
         await RegisterAsync(colleague, $"cleo-{suffix}@example.com", "Cleo Clark");
-        await colleague.Context.CloseAsync();
 
         var page = await fixture.NewPageAsync();
         await RegisterAsync(page, $"dora-{suffix}@example.com", "Dora Dahl");
@@ -89,6 +77,9 @@ public sealed partial class TeamFlowTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Radio, new() { Name = "Owner" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
         await Assertions.Expect(page.Locator($"tr[data-invitation='erik-{suffix}@example.com']")).ToContainTextAsync("Owner");
+        await BrowserAccounts.AcceptInvitationAsync(colleague);
+        await colleague.Context.CloseAsync();
+        await page.ReloadAsync();
 
         // The only Owner demoting themselves is refused with the reason.
         var own = page.Locator($"tr[data-member='dora-{suffix}@example.com']");
@@ -112,7 +103,6 @@ public sealed partial class TeamFlowTests(BrowserFixture fixture)
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var colleague = await fixture.NewPageAsync();
         await RegisterAsync(colleague, $"finn-{suffix}@example.com", "Finn Fischer");
-        await colleague.Context.CloseAsync();
 
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -123,6 +113,9 @@ public sealed partial class TeamFlowTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Book" }).GetByRole(AriaRole.Link, new() { Name = "Team" }).ClickAsync();
         await page.GetByLabel("Email").FillAsync($"finn-{suffix}@example.com");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
+        await BrowserAccounts.AcceptInvitationAsync(colleague);
+        await colleague.Context.CloseAsync();
+        await page.ReloadAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Finn Fischer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Remove Finn Fischer?" })).ToBeVisibleAsync();

@@ -17,12 +17,7 @@ public sealed class TimelineFlowTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         var email = $"{displayName.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
-        await page.GotoAsync("/account/register");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Display name").FillAsync(displayName);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("correct horse battery");
-        await page.GetByLabel("Confirm password").FillAsync("correct horse battery");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await BrowserAccounts.RegisterAsync(fixture, page, email, displayName);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{displayName}'s book" })).ToBeVisibleAsync();
         var userId = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         return (page, userId);

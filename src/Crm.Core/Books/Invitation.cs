@@ -1,6 +1,6 @@
 namespace Crm.Core.Books;
 
-/// <summary>A place in a book kept for an e-mail address with no account yet; it becomes a membership on registration.</summary>
+/// <summary>A place in a book offered to an e-mail address; it becomes a membership only when its (confirmed) owner accepts.</summary>
 public class Invitation
 {
     public int Id { get; set; }

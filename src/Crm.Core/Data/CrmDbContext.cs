@@ -20,6 +20,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public DbSet<InteractionTemplate> InteractionTemplates => Set<InteractionTemplate>();
     public DbSet<InteractionTemplateSetupEntry> InteractionTemplateSetup => Set<InteractionTemplateSetupEntry>();
     public DbSet<InteractionLogEntry> InteractionLogEntries => Set<InteractionLogEntry>();
+    public DbSet<ServerSession> ServerSessions => Set<ServerSession>();
 
     /// <summary>Data Protection keys live in the database so cookies and antiforgery tokens work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys =>

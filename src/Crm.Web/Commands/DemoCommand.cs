@@ -4,6 +4,7 @@ using Crm.Core.Changes;
 using Crm.Core.Contacts;
 using Crm.Core.Data;
 using Crm.Core.Interactions;
+using Crm.Web.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,6 +74,8 @@ public static class DemoCommand
         }
         Check(await db.RecordAsync(book.Id, entries, now));
         await transaction.CommitAsync();
+        // A web app in this process (tests, or a host that runs commands) must see the new book at once.
+        await scope.ServiceProvider.GetRequiredService<MembershipCache>().InvalidateBookAsync(db, book.Id);
 
         Console.WriteLine($"Demo book {book.Id}: {contacts.Count} contacts, {entries.Count} interactions.");
         Console.WriteLine($"Log in as {OwnerEmail} (Owner) or {MemberEmail} (Member) with password: {password}");

@@ -4,6 +4,7 @@ using Crm.Core.Books;
 using Crm.Core.Contacts;
 using Crm.Core.Data;
 using Crm.Core.Interactions;
+using Crm.Web.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,7 @@ public static class GenerateCommand
                 Progress.Report("entries", entryCount)));
             await transaction.CommitAsync();
         }
+        await scope.ServiceProvider.GetRequiredService<MembershipCache>().InvalidateBookAsync(db, book.Id);
         // Fresh statistics so SQLite's planner picks the composite indexes for this book's size.
         await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "ANALYZE;" : "UPDATE STATISTICS [InteractionLogEntries]; UPDATE STATISTICS [Contacts];");
         Console.Error.WriteLine($"Generated {contactCount:N0} contacts and {entryCount:N0} entries in {clock.Elapsed.TotalSeconds:N1} s.");

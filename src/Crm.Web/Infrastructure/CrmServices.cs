@@ -1,6 +1,8 @@
 using Crm.Core.Accounts;
 using Crm.Core.Data;
 using Crm.Web.Authorization;
+using Crm.Web.Features.Sessions;
+using Crm.Web.Infrastructure.Mail;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,7 +16,10 @@ public static class CrmServices
 {
     public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddSerilog((sp, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext());
+        // preserveStaticLogger: each host logs through its own logger, not the process-wide Log.Logger, so several
+        // hosts in one process (the integration tests) never write into each other's sinks.
+        services.AddSerilog((sp, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddCrmDatabase(configuration, environment);
@@ -25,13 +30,15 @@ public static class CrmServices
 
         services.AddIdentity<CrmUser, IdentityRole>(options =>
             {
-                // Length over composition rules (NIST SP 800-63B); see docs/decisions/0004-accounts-and-security.md.
-                options.Password.RequiredLength = 8;
+                // Length and a common-password list over composition rules (NIST SP 800-63B); docs/decisions/0004 and 0013.
+                options.Password.RequiredLength = Features.Accounts.PasswordRules.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequiredUniqueChars = 1;
+                // An address grants nothing (log-in, invitations, password reset) until its link is followed.
+                options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
                 // The e-mail is the user name: accept every address the e-mail validator accepts (o'brien@..., ü@...).
                 options.User.AllowedUserNameCharacters = string.Empty;
@@ -41,7 +48,13 @@ public static class CrmServices
             })
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddClaimsPrincipalFactory<Features.Accounts.CrmClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<Features.Accounts.CommonPasswordValidator>();
+        services.AddCrmMail(configuration);
+        services.AddCrmSessions(configuration);
+        services.AddSingleton<Features.Accounts.UnknownAccountLockout>();
+        services.AddScoped<Features.Accounts.AccountMail>();
+        services.AddScoped<Features.Invitations.InvitationMail>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -51,8 +64,8 @@ public static class CrmServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
+            // The sliding lifetime and the server-side session store come from Sessions:* (SessionSetup).
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
             // A member without the right role gets a plain 403 page, not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -104,10 +117,12 @@ public static class CrmServices
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging();
+        // This host's logger (AddSerilog preserves the static one), else request events would go to the silent Log.Logger.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: the Team-add limit is per user (RateLimits).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();

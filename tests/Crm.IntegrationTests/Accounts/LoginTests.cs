@@ -108,6 +108,38 @@ public sealed class LockoutTests(LockoutFactory factory) : IClassFixture<Lockout
         Assert.Equal("This account is locked after too many failed attempts. Try again in 15 minutes.", page.FormError());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/settings")).StatusCode);
     }
+
+    [Fact]
+    public async Task Login_UnknownAddress_AfterThreeFailures_ShowsTheSameLockedMessage()
+    {
+        var client = factory.CreateTestClient();
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var messages = new List<string?>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var response = await client.SubmitFormAsync("/account/login", "main form", new() { ["Email"] = email, ["Password"] = "wrong password" });
+            messages.Add((await TestClient.ParseAsync(response)).FormError());
+        }
+
+        const string locked = "This account is locked after too many failed attempts. Try again in 15 minutes.";
+        Assert.Equal(["The e-mail or password is not right.", "The e-mail or password is not right.", locked, locked], messages);
+    }
+
+    [Fact]
+    public async Task Login_RealAccount_LockoutAppearsAtTheSameAttempt()
+    {
+        var user = await factory.RegisterAsync();
+        var client = factory.CreateTestClient();
+        var messages = new List<string?>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var response = await client.SubmitFormAsync("/account/login", "main form", new() { ["Email"] = user.Email, ["Password"] = "wrong password" });
+            messages.Add((await TestClient.ParseAsync(response)).FormError());
+        }
+
+        const string locked = "This account is locked after too many failed attempts. Try again in 15 minutes.";
+        Assert.Equal(["The e-mail or password is not right.", "The e-mail or password is not right.", locked, locked], messages);
+    }
 }
 
 /// <summary>Two account posts a minute, so the third is refused.</summary>

@@ -22,12 +22,19 @@ public sealed class RegisterTests(CrmFactory factory) : IClassFixture<CrmFactory
         factory.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant()));
 
     [Fact]
-    public async Task Register_ValidForm_StoresUserOwnBookOwnerMembershipAndTemplates_LandsOnBook()
+    public async Task Register_ValidForm_AfterConfirmation_StoresOwnBookOwnerMembershipAndTemplates_LandsOnBook()
     {
         var client = factory.CreateTestClient();
         var email = NewEmail();
 
-        var response = await client.SubmitFormAsync("/account/register", "form", Fields(email));
+        var registered = await client.SubmitFormAsync("/account/register", "form", Fields(email));
+        Assert.Equal("/account/check-email?for=register", registered.Headers.Location!.OriginalString);
+        // Nothing is granted before the address is confirmed: no book yet.
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Memberships.CountAsync(m => m.User!.Email == email)));
+        await factory.ConfirmAsync(client, email);
+        var response = await client.SubmitFormAsync("/account/login", "main form", new() { ["Email"] = email, ["Password"] = TestUser.DefaultPassword });
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        response = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await factory.WithDbAsync(async db =>
@@ -113,17 +120,21 @@ public sealed class RegisterTests(CrmFactory factory) : IClassFixture<CrmFactory
     }
 
     [Fact]
-    public async Task Register_DuplicateEmail_ShowsMessage_KeepsInput_SavesNothing()
+    public async Task Register_ExistingEmail_SameAnswerAsNewAddress_MailsOwner_SavesNothing()
     {
         var existing = await factory.RegisterAsync();
         var client = factory.CreateTestClient();
         var books = await factory.WithDbAsync(db => db.Books.CountAsync());
 
-        var page = await TestClient.ParseAsync(await client.SubmitFormAsync("/account/register", "form",
-            Fields(existing.Email.ToUpperInvariant(), "Somebody Else")));
+        var taken = await client.SubmitFormAsync("/account/register", "form", Fields(existing.Email.ToUpperInvariant(), "Somebody Else"));
+        var fresh = await client.SubmitFormAsync("/account/register", "form", Fields(NewEmail(), "Somebody New"));
 
-        Assert.Equal("An account with this e-mail already exists. Log in instead.", page.FieldError("Email"));
-        Assert.Equal("Somebody Else", page.FieldValue("DisplayName"));
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal(fresh.Headers.Location, taken.Headers.Location);
+        var page = await client.GetPageAsync(taken.Headers.Location!.OriginalString);
+        Assert.Equal("Check your e-mail", page.QuerySelector("main h1")!.TextContent.Trim());
+        var mail = await factory.Mail.WaitForAsync(existing.Email, Crm.Web.Features.Accounts.AccountMail.AlreadyRegisteredSubject);
+        Assert.Contains("/account/forgot-password", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal(1, await UsersWithEmailAsync(existing.Email));
         Assert.Equal(books, await factory.WithDbAsync(db => db.Books.CountAsync()));
     }

@@ -18,6 +18,12 @@ public class CrmFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>Every mail the app sends arrives here over SMTP (Mail:Host is this server).</summary>
+    public LoopbackSmtpServer Mail { get; } = new();
+
+    /// <summary>Every log event at Warning and above (the tests' minimum level), as the app's Serilog pipeline wrote it.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>Extra settings a derived fixture needs, e.g. a low lockout threshold.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -29,7 +35,13 @@ public class CrmFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_databasePath}");
         builder.UseSetting("RateLimiting:AccountPermitsPerMinute", "100000");
+        builder.UseSetting("RateLimiting:TeamAddsPerMinute", "100000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Mail:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Security", "None");
+        builder.UseSetting("Mail:From", "Crm <crm@example.com>");
+        builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -49,7 +61,10 @@ public class CrmFactory : WebApplicationFactory<Program>
 
     public Task WithDbAsync(Func<CrmDbContext, Task> work) => WithDbAsync(async db => { await work(db); return 0; });
 
-    /// <summary>Registers a user through the real form and returns a logged-in client with the user's own book.</summary>
+    /// <summary>
+    /// Registers a user through the real form, confirms the address with the link from the mail that arrived over
+    /// SMTP, logs in through the form and returns the logged-in client with the user's own book.
+    /// </summary>
     public async Task<TestUser> RegisterAsync(string? displayName = null)
     {
         var client = CreateTestClient();
@@ -66,6 +81,8 @@ public class CrmFactory : WebApplicationFactory<Program>
         {
             throw new InvalidOperationException($"Register failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
+        await ConfirmAsync(client, email);
+        await LogInAsync(client, email);
         var (userId, bookId) = await WithDbAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
@@ -73,6 +90,27 @@ public class CrmFactory : WebApplicationFactory<Program>
             return (user.Id, book);
         });
         return new TestUser(client, email, name, userId, bookId);
+    }
+
+    /// <summary>Follows the confirmation link of the last confirmation mail to <paramref name="email"/>.</summary>
+    public async Task ConfirmAsync(TestClient client, string email)
+    {
+        var mail = await Mail.WaitForAsync(email, Crm.Web.Features.Accounts.AccountMail.ConfirmSubject);
+        var confirmed = await client.GetAsync(LoopbackSmtpServer.LinkIn(mail, "/account/confirm"));
+        if (confirmed.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Confirm failed: {(int)confirmed.StatusCode}");
+        }
+    }
+
+    public async Task<HttpResponseMessage> LogInAsync(TestClient client, string email, string password = TestUser.DefaultPassword)
+    {
+        var response = await client.SubmitFormAsync("/account/login", "main form", new() { ["Email"] = email, ["Password"] = password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Log-in failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        return response;
     }
 
     /// <summary>Registers a new user and adds them to <paramref name="bookId"/> with <paramref name="role"/>.</summary>
@@ -102,6 +140,7 @@ public class CrmFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            Mail.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {

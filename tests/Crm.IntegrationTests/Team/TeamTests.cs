@@ -39,22 +39,6 @@ public sealed class TeamTests(CrmFactory factory) : IClassFixture<CrmFactory>
     }
 
     [Fact]
-    public async Task Add_ExistingAccount_JoinsAtOnceWithRole()
-    {
-        var owner = await factory.RegisterAsync();
-        var other = await factory.RegisterAsync("Bea Colleague");
-
-        var response = await owner.Client.SubmitFormAsync(Team(owner), AddForm, new() { ["Email"] = $"  {other.Email.ToUpperInvariant()} ", ["Role"] = "Viewer" });
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(Team(owner), response.Headers.Location!.OriginalString);
-        Assert.Equal(BookRole.Viewer, (await MembershipAsync(owner.BookId, other.UserId))!.Role);
-        var page = await owner.Client.GetPageAsync(Team(owner));
-        Assert.Equal("Bea Colleague is now a Viewer of this book.", page.QuerySelector(".flash")!.TextContent.Trim());
-        Assert.Equal("Viewer", RoleShown(page, other.Email));
-    }
-
-    [Fact]
     public async Task Add_EmailWithoutAccount_CreatesInvitationListedAsPending()
     {
         var owner = await factory.RegisterAsync();
@@ -70,28 +54,6 @@ public sealed class TeamTests(CrmFactory factory) : IClassFixture<CrmFactory>
         Assert.Equal(owner.UserId, invitation.InvitedByUserId);
         var page = await owner.Client.GetPageAsync(Team(owner));
         Assert.NotNull(page.QuerySelector($"tr[data-invitation='{email}']"));
-    }
-
-    [Fact]
-    public async Task Register_WithPendingInvitation_JoinsBookWithInvitedRole_InvitationGone()
-    {
-        var owner = await factory.RegisterAsync();
-        var email = $"{Guid.NewGuid():N}@example.com";
-        await owner.Client.SubmitFormAsync(Team(owner), AddForm, new() { ["Email"] = email.ToUpperInvariant(), ["Role"] = "Member" });
-        var client = factory.CreateTestClient();
-
-        var response = await client.SubmitFormAsync("/account/register", "form", new()
-        {
-            ["Email"] = email, ["DisplayName"] = "Ivy Invited", ["Password"] = TestUser.DefaultPassword, ["ConfirmPassword"] = TestUser.DefaultPassword,
-        });
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/books/{owner.BookId}", response.Headers.Location!.OriginalString);
-        var memberships = await factory.WithDbAsync(db => db.Memberships.AsNoTracking().Where(m => m.User!.Email == email).ToListAsync());
-        var membership = Assert.Single(memberships);
-        Assert.Equal(owner.BookId, membership.BookId);
-        Assert.Equal(BookRole.Member, membership.Role);
-        Assert.False(await factory.WithDbAsync(db => db.Invitations.AnyAsync(i => i.BookId == owner.BookId)));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class AccountValidatorsTests
         var form = ValidRegister();
         form.Password = form.ConfirmPassword = "short";
 
-        new RegisterFormValidator().TestValidate(form).ShouldHaveValidationErrorFor(f => f.Password).WithErrorMessage("Use at least 8 characters.");
+        new RegisterFormValidator().TestValidate(form).ShouldHaveValidationErrorFor(f => f.Password).WithErrorMessage("Use at least 10 characters.");
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter the name your team will see.")
             .MaximumLength(CrmUser.DisplayNameMaxLength).WithMessage($"Display name can be at most {CrmUser.DisplayNameMaxLength} characters.");
         RuleFor(f => f.Password).NotEmpty().WithMessage("Choose a password.")
-            .MinimumLength(8).WithMessage("Use at least 8 characters.")
-            .MaximumLength(128).WithMessage("Use at most 128 characters.");
+            .MinimumLength(PasswordRules.MinimumLength).WithMessage(PasswordRules.TooShort)
+            .MaximumLength(PasswordRules.MaximumLength).WithMessage($"Use at most {PasswordRules.MaximumLength} characters.");
         RuleFor(f => f.ConfirmPassword).NotEmpty().WithMessage("Type the password again.")
             .Equal(f => f.Password).WithMessage("The passwords do not match.");
     }
@@ -79,8 +79,8 @@ public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswo
     {
         RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
         RuleFor(f => f.NewPassword).NotEmpty().WithMessage("Choose a new password.")
-            .MinimumLength(8).WithMessage("Use at least 8 characters.")
-            .MaximumLength(128).WithMessage("Use at most 128 characters.");
+            .MinimumLength(PasswordRules.MinimumLength).WithMessage(PasswordRules.TooShort)
+            .MaximumLength(PasswordRules.MaximumLength).WithMessage($"Use at most {PasswordRules.MaximumLength} characters.");
         RuleFor(f => f.ConfirmPassword).NotEmpty().WithMessage("Type the new password again.")
             .Equal(f => f.NewPassword).WithMessage("The passwords do not match.");
     }
@@ -91,4 +91,43 @@ public sealed class SettingsViewModel
     public ProfileForm Profile { get; set; } = new();
     public ChangePasswordForm Password { get; set; } = new();
     public string Email { get; set; } = "";
+    public IReadOnlyList<SessionRow> Sessions { get; set; } = [];
+}
+
+/// <summary>One logged-in browser on Account settings.</summary>
+public sealed record SessionRow(string Device, DateTime LastSeenAt, DateTime CreatedAt, bool IsCurrent);
+
+public sealed class ForgotPasswordForm
+{
+    public string? Email { get; set; }
+}
+
+public sealed class ForgotPasswordFormValidator : AbstractValidator<ForgotPasswordForm>
+{
+    public ForgotPasswordFormValidator()
+    {
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your e-mail address.")
+            .MaximumLength(CrmUser.EmailMaxLength).WithMessage($"E-mail can be at most {CrmUser.EmailMaxLength} characters.");
+    }
+}
+
+/// <summary>The form behind the link in the reset mail; UserId and Code come from the link.</summary>
+public sealed class ResetPasswordForm
+{
+    public string? UserId { get; set; }
+    public string? Code { get; set; }
+    public string? NewPassword { get; set; }
+    public string? ConfirmPassword { get; set; }
+}
+
+public sealed class ResetPasswordFormValidator : AbstractValidator<ResetPasswordForm>
+{
+    public ResetPasswordFormValidator()
+    {
+        RuleFor(f => f.NewPassword).NotEmpty().WithMessage("Choose a new password.")
+            .MinimumLength(PasswordRules.MinimumLength).WithMessage(PasswordRules.TooShort)
+            .MaximumLength(PasswordRules.MaximumLength).WithMessage($"Use at most {PasswordRules.MaximumLength} characters.");
+        RuleFor(f => f.ConfirmPassword).NotEmpty().WithMessage("Type the new password again.")
+            .Equal(f => f.NewPassword).WithMessage("The passwords do not match.");
+    }
 }

@@ -2,10 +2,12 @@ using Crm.Core.Books;
 using Crm.Core.Data;
 using Crm.Web.Authorization;
 using Crm.Web.Features.Books;
+using Crm.Web.Features.Invitations;
 using Crm.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Web.Features.Team;
@@ -20,8 +22,12 @@ public sealed class TeamController(
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await LoadAsync(new AddMemberForm()));
 
-    [HttpPost("add")]
-    public async Task<IActionResult> Add(AddMemberForm form, [FromServices] IValidator<AddMemberForm> validator)
+    /// <summary>
+    /// Always an invitation, whether or not the address has an account: nobody joins without accepting, and the
+    /// answer does not tell the Owner which addresses have accounts (docs/security.md "Invitations").
+    /// </summary>
+    [HttpPost("add"), EnableRateLimiting(RateLimits.TeamAdd)]
+    public async Task<IActionResult> Add(AddMemberForm form, [FromServices] IValidator<AddMemberForm> validator, [FromServices] InvitationMail mail)
     {
         if (!await validator.ValidateIntoAsync(form, ModelState))
         {
@@ -30,55 +36,35 @@ public sealed class TeamController(
         var bookId = access.Book.Id;
         var role = TeamRoles.Parse(form.Role!);
         var email = form.Email!.Trim();
-        var normalized = Invitations.Normalize(email);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var normalized = Crm.Core.Books.Invitations.Normalize(email);
 
-        var account = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized)
-            .Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync();
-        string? already;
-        string done;
-        if (account is not null)
-        {
-            already = await db.Memberships.AnyAsync(m => m.BookId == bookId && m.UserId == account.Id)
-                ? $"{account.DisplayName} is already a member of this book." : null;
-            done = $"{account.DisplayName} is now {Article(role)} {role} of this book.";
-        }
-        else
-        {
-            already = await db.Invitations.AnyAsync(i => i.BookId == bookId && i.NormalizedEmail == normalized)
-                ? "An invitation for this e-mail is already waiting. Cancel it below to invite with another role." : null;
-            done = $"No account uses {email} yet. They join this book as {Article(role)} {role} when they register with this e-mail address.";
-        }
-
+        // Members are listed on this page already, so saying so tells the Owner nothing new.
+        var member = await db.Memberships.Where(m => m.BookId == bookId && m.User!.NormalizedEmail == normalized)
+            .Select(m => m.User!.DisplayName).FirstOrDefaultAsync();
+        var already = member is not null
+            ? $"{member} is already a member of this book."
+            : await db.Invitations.AnyAsync(i => i.BookId == bookId && i.NormalizedEmail == normalized)
+                ? "An invitation for this e-mail is already waiting. Cancel it below to invite with another role."
+                : null;
         if (already is null)
         {
-            if (account is not null)
+            db.Invitations.Add(new Invitation
             {
-                db.Memberships.Add(new Membership { BookId = bookId, UserId = account.Id, Role = role, JoinedAt = now });
-            }
-            else
-            {
-                db.Invitations.Add(new Invitation
-                {
-                    BookId = bookId, Email = email, NormalizedEmail = normalized, Role = role, InvitedByUserId = User.UserId(), CreatedAt = now,
-                });
-            }
+                BookId = bookId, Email = email, NormalizedEmail = normalized, Role = role, InvitedByUserId = User.UserId(),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            });
             try
             {
                 await db.SaveChangesAsync();
-                if (account is not null)
-                {
-                    // Their book switcher and access to this book change now, not when their cache entry expires.
-                    memberships.Invalidate(account.Id);
-                }
-                logger.LogInformation("Added {Role} to book {BookId} ({Kind})", role, bookId, account is null ? "invitation" : "membership");
-                TempData["Flash"] = done;
+                await mail.SendAsync(email, User.FindFirst(Accounts.CrmClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? "A colleague", access.Book.Name, role);
+                logger.LogInformation("Invited a {Role} to book {BookId}", role, bookId);
+                TempData["Flash"] = $"Invitation sent to {email}. They join as {Article(role)} {role} once they accept it.";
                 return Redirect(TeamUrl);
             }
             catch (DbUpdateException)
             {
-                // The unique indexes caught the same person being added by someone else at the same moment.
-                already = "This person was just added by someone else.";
+                // The unique index caught the same address being invited by someone else at the same moment.
+                already = "This person was just invited by someone else.";
             }
         }
         db.ChangeTracker.Clear();

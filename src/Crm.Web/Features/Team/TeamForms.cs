@@ -4,7 +4,7 @@ using FluentValidation;
 
 namespace Crm.Web.Features.Team;
 
-/// <summary>Adds a person by e-mail: an existing account joins at once, otherwise an invitation waits for them.</summary>
+/// <summary>Invites a person by e-mail with a role; they join when they accept.</summary>
 public sealed class AddMemberForm
 {
     public string? Email { get; set; }

@@ -1,0 +1,102 @@
+using System.Net;
+using Crm.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.IntegrationTests.Accounts;
+
+/// <summary>Security review finding 6: sessions live on the server, so ending one takes effect on the next request.</summary>
+public sealed class SessionTests(CrmFactory factory) : IClassFixture<CrmFactory>
+{
+    private const string PasswordForm = "form[action='/account/password']";
+
+    /// <summary>A second browser of the same user: its own log-in, so its own session.</summary>
+    private async Task<TestClient> SecondBrowserAsync(TestUser user)
+    {
+        var client = factory.CreateTestClient();
+        await factory.LogInAsync(client, user.Email);
+        return client;
+    }
+
+    private static async Task AssertSentToLoginAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/account/settings");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/account/login", response.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    /// <summary>A client that sends exactly the given Cookie header, like curl replaying a copied cookie.</summary>
+    private HttpClient Replaying(string cookie)
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
+    [Fact]
+    public async Task Logout_ReplayingTheOldAuthCookie_RedirectsToLogin()
+    {
+        var user = await factory.RegisterAsync();
+        var copy = factory.CreateTestClient();
+        var login = await factory.LogInAsync(copy, user.Email);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("crm.auth=", StringComparison.Ordinal)).Split(';')[0];
+        using var replay = Replaying(cookie);
+        Assert.Equal(HttpStatusCode.OK, (await replay.GetAsync("/account/settings")).StatusCode);
+
+        var loggedOut = await copy.SubmitFormAsync("/account/settings", "form[action='/account/logout']", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, loggedOut.StatusCode);
+        await AssertSentToLoginAsync(replay);
+        // Only that session ended: the user's other browser is still logged in.
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/account/settings")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangePassword_EndsOtherSessionsAtOnce_KeepsThisOne()
+    {
+        var user = await factory.RegisterAsync();
+        var other = await SecondBrowserAsync(user);
+
+        var response = await user.Client.SubmitFormAsync("/account/settings", PasswordForm, new()
+        {
+            ["Password.CurrentPassword"] = TestUser.DefaultPassword, ["Password.NewPassword"] = "a brand new secret", ["Password.ConfirmPassword"] = "a brand new secret",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await AssertSentToLoginAsync(other.Http);
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/account/settings")).StatusCode);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ServerSessions.CountAsync(s => s.UserId == user.UserId)));
+    }
+
+    [Fact]
+    public async Task Settings_ListsSessions_ThisDevice_LogOutEverywhereElse()
+    {
+        var user = await factory.RegisterAsync();
+        var other = await SecondBrowserAsync(user);
+
+        var page = await user.Client.GetPageAsync("/account/settings");
+        var rows = page.QuerySelectorAll("table.sessions tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Single(rows, r => r.Contains("(this device)", StringComparison.Ordinal));
+
+        var response = await user.Client.SubmitFormAsync("/account/settings", "form[action='/account/sessions/end-others']", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await AssertSentToLoginAsync(other.Http);
+        var after = await user.Client.GetPageAsync("/account/settings");
+        Assert.Equal("1 other session is logged out.", after.QuerySelector(".flash")!.TextContent.Trim());
+        Assert.Single(after.QuerySelectorAll("table.sessions tbody tr"));
+    }
+
+    [Fact]
+    public async Task Session_PastItsAbsoluteLifetime_IsRefusedThoughTheCookieStillSlides()
+    {
+        var user = await factory.RegisterAsync();
+        var session = await factory.WithDbAsync(db => db.ServerSessions.SingleAsync(s => s.UserId == user.UserId));
+        Assert.Equal(TimeSpan.FromDays(30), session.ExpiresAt - session.CreatedAt);
+
+        await factory.WithDbAsync(db => db.ServerSessions.Where(s => s.Id == session.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, DateTime.UtcNow.AddSeconds(-1))));
+
+        await AssertSentToLoginAsync(user.Client.Http);
+    }
+}
