@@ -78,7 +78,19 @@ public static class CrmServices
         services.AddScoped<IAuthorizationHandler, BookRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, BookAuthorizationResultHandler>();
 
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // No form here uses jQuery's "a[b]" key style; its parser throws on a key like "x[" (a 500 for any
+                // anonymous POST). Plain form keys bind the same without it.
+                foreach (var jquery in options.ValueProviderFactories
+                    .Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory
+                        or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory)
+                    .ToList())
+                {
+                    options.ValueProviderFactories.Remove(jquery);
+                }
+            })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddCrmRateLimiting(configuration);

@@ -1,4 +1,5 @@
 using Crm.Core.Books;
+using Crm.Core.Changes;
 using Crm.Core.Interactions;
 using FluentValidation;
 
@@ -14,7 +15,8 @@ public sealed class NewBookFormValidator : AbstractValidator<NewBookForm>
     public NewBookFormValidator()
     {
         RuleFor(f => f.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the book a name.")
-            .MaximumLength(Book.NameMaxLength).WithMessage($"The name can be at most {Book.NameMaxLength} characters.");
+            .MaximumLength(Book.NameMaxLength).WithMessage($"The name can be at most {Book.NameMaxLength} characters.")
+            .SingleLine();
     }
 }
 

@@ -22,10 +22,13 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
         return View("Status", new StatusViewModel(500, HttpContext.TraceIdentifier));
     }
 
-    // Only error statuses; /error/200 or /error/99999 is simply not a page.
+    // Only error statuses; /error/200 or /error/99999 is simply not a page. The code is read from the route, not
+    // model-bound: a re-executed POST still carries the original body, and binding would read that form again, which
+    // is the very thing that could not be read (a 400 would turn into a status line "0").
     [Route("{code:int:range(400,599)}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        var code = int.Parse((string)RouteData.Values["code"]!, System.Globalization.CultureInfo.InvariantCulture);
         Response.StatusCode = code;
         return View("Status", new StatusViewModel(code, HttpContext.TraceIdentifier));
     }

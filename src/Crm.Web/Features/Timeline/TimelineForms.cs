@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crm.Core.Accounts;
+using Crm.Core.Changes;
 using Crm.Core.Interactions;
 using FluentValidation;
 
@@ -83,7 +84,8 @@ public sealed class QuickLogFormValidator : AbstractValidator<QuickLogForm>
         RuleFor(f => f.Type).Must(t => QuickLogForm.TryParseType(t, out _)).WithMessage(QuickLogForm.TypeMessage);
         RuleFor(f => f.Summary).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Write a summary of what happened.")
             .MaximumLength(InteractionLogEntry.DescriptionMaxLength)
-            .WithMessage($"The summary can be at most {InteractionLogEntry.DescriptionMaxLength} characters.");
+            .WithMessage($"The summary can be at most {InteractionLogEntry.DescriptionMaxLength} characters.")
+            .SingleLine();
         RuleFor(f => f.Date)
             .Must(d => QuickLogForm.TryParseDate(d, out var date) && date >= EarliestDate && date <= LatestDate)
             .When(f => !string.IsNullOrWhiteSpace(f.Date))
