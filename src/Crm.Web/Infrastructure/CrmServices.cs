@@ -14,6 +14,7 @@ public static class CrmServices
 {
     public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        HostNames.RequireInProduction(configuration, environment);
         services.AddSerilog((sp, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext());
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
