@@ -3,7 +3,6 @@ using Crm.Core.Data;
 using Crm.Web.Authorization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Serilog;
@@ -20,9 +19,9 @@ public static class CrmServices
         services.AddHttpContextAccessor();
         services.AddCrmDatabase(configuration, environment);
 
-        services.AddDataProtection()
-            .SetApplicationName("Crm")
-            .PersistKeysToDbContext<CrmDbContext>();
+        services.AddCrmDataProtection(configuration, environment);
+        // Kestrel's "Server: Kestrel" tells a scanner which exploits to try and tells a user nothing.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
 
         services.AddIdentity<CrmUser, IdentityRole>(options =>
             {
