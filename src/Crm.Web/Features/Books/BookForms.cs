@@ -8,6 +8,9 @@ namespace Crm.Web.Features.Books;
 public sealed class NewBookForm
 {
     public string? Name { get; set; }
+
+    /// <summary>Rendered fresh with the form; a second post of the same form opens the book the first one created.</summary>
+    public Guid? OneTimeKey { get; set; }
 }
 
 public sealed class NewBookFormValidator : AbstractValidator<NewBookForm>

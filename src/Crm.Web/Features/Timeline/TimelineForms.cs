@@ -20,6 +20,9 @@ public sealed class QuickLogForm
     /// <summary>Where to return after saving: the contact page or the standalone timeline.</summary>
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Rendered fresh with the form; a second post of the same form records nothing more.</summary>
+    public Guid? OneTimeKey { get; set; }
+
     /// <summary>Only the four names ("call" too), never numbers: Enum.TryParse would take "7".</summary>
     public static bool TryParseType(string? value, out QuickLogType type)
     {
