@@ -27,7 +27,7 @@ public class Book
     /// <summary>
     /// Set while a bulk command (generate) is still filling the book, to the owner it will get at the end; the book
     /// has no members until then, so nobody sees it half-made. A book still marked when the next run starts was
-    /// interrupted and is removed (<see cref="UnfinishedBooks"/>, docs/decisions/0014-bulk-work-in-batches.md).
+    /// interrupted and is removed (<see cref="UnfinishedBooks"/>, docs/decisions/0015-bulk-work-in-batches.md).
     /// </summary>
     public string? UnfinishedForUserId { get; set; }
 

@@ -4,7 +4,7 @@ namespace Crm.Core.Changes;
 /// A create form's one-time key, used: the form (rendered with a fresh key in a hidden field) created
 /// <see cref="ResultId"/>. Written in the same transaction as the created row and unique, so a double click, a
 /// retried post or eight simultaneous posts of one form store one row; the later ones answer with the first result
-/// (docs/decisions/0012-requests-one-time-keys.md).
+/// (docs/decisions/0013-requests-one-time-keys.md).
 /// </summary>
 public sealed class OneTimeKey
 {

@@ -14,7 +14,7 @@ namespace Crm.Web.Commands;
 /// benchmarks, written set-based through Crm.Core's bulk use cases (<see cref="ContactImport"/>,
 /// <see cref="InteractionImport"/>) in bounded batches, each its own transaction, so the running app's writes wait at
 /// most one batch for the database. The book has no members until the last batch is in (<see cref="UnfinishedBooks"/>);
-/// an interrupted run's book is removed by the next run (docs/decisions/0014-bulk-work-in-batches.md). The last line
+/// an interrupted run's book is removed by the next run (docs/decisions/0015-bulk-work-in-batches.md). The last line
 /// printed is `book=ID owner=EMAIL password=PW`.
 /// </summary>
 public static class GenerateCommand
