@@ -21,6 +21,9 @@ bench_build() {
   fi
   bench_app="$PWD/src/Crm.Web/bin/Release/net10.0/Crm.Web.dll"
   export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning
+  # Production needs its host names and, on a shared server, a key certificate (README, Configuration); a local
+  # benchmark answers on loopback and keeps its throwaway keys unencrypted.
+  export AllowedHosts="127.0.0.1;localhost" DataProtection__AllowUnprotectedKeys=true
 }
 
 bench_book() { # contacts entries

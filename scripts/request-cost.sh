@@ -24,6 +24,9 @@ if [ -z "${APP:-}" ]; then
   APP="$PWD/src/Crm.Web/bin/Release/net10.0/Crm.Web.dll"
 fi
 export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning
+# Production needs its host names and, on a shared server, a key certificate (README, Configuration); a local
+# benchmark answers on loopback and keeps its throwaway keys unencrypted.
+export AllowedHosts="127.0.0.1;localhost" DataProtection__AllowUnprotectedKeys=true
 jar="$dir/cost-cookies.txt"; log="$dir/cost-app.log"; pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
 

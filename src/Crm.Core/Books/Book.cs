@@ -24,6 +24,13 @@ public class Book
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// Set while a bulk command (generate) is still filling the book, to the owner it will get at the end; the book
+    /// has no members until then, so nobody sees it half-made. A book still marked when the next run starts was
+    /// interrupted and is removed (<see cref="UnfinishedBooks"/>, docs/decisions/0016-bulk-work-in-batches.md).
+    /// </summary>
+    public string? UnfinishedForUserId { get; set; }
+
     public List<Membership> Memberships { get; } = [];
     public List<InteractionGroup> InteractionGroups { get; } = [];
     public List<InteractionTemplate> InteractionTemplates { get; } = [];

@@ -13,6 +13,7 @@ public class BookConfiguration : IEntityTypeConfiguration<Book>
         builder.Property(b => b.SegmentNoPrefix).HasMaxLength(Book.NumberPrefixMaxLength).IsRequired();
         builder.Property(b => b.DefaultCorrespondenceType).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.Property(b => b.UnfinishedForUserId).HasMaxLength(450);
     }
 }
 

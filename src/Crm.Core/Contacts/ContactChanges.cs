@@ -31,11 +31,27 @@ public static class ContactChanges
 
     private static readonly ContactInputValidator Validator = new();
 
-    public static async Task<ChangeResult<Contact>> CreateAsync(this CrmDbContext db, int bookId, ContactInput input, DateTime nowUtc,
-        CancellationToken ct = default)
+    /// <summary>
+    /// New Contact. With a <paramref name="oneTimeKey"/> (the form's), a key already used answers with the contact it
+    /// created instead of creating another (<see cref="OneTimeKeys"/>).
+    /// </summary>
+    public static Task<ChangeResult<Contact>> CreateAsync(this CrmDbContext db, int bookId, ContactInput input, DateTime nowUtc,
+        Guid? oneTimeKey = null, CancellationToken ct = default) =>
+        OneTimeKeys.OnceAsync(db, oneTimeKey, () => CreateOnceAsync(db, bookId, input, nowUtc, oneTimeKey, ct));
+
+    private static async Task<ChangeResult<Contact>> CreateOnceAsync(CrmDbContext db, int bookId, ContactInput input, DateTime nowUtc,
+        Guid? oneTimeKey, CancellationToken ct)
     {
         // The checks run inside the transaction, so the company or salesperson they accept is still there at insert.
         await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
+        switch (await OneTimeKeys.EarlierResultAsync(db, oneTimeKey, OneTimeKeys.Contact, bookId, ct))
+        {
+            case -1:
+                return ChangeResult.Invalid<Contact>("", OneTimeKeys.WrongFormMessage);
+            case > 0 and var earlier:
+                var created = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.BookId == bookId && c.Id == earlier, ct);
+                return created is null ? ChangeResult.NotFound<Contact>(AlreadyDeletedMessage) : ChangeResult.Done(created);
+        }
         var errors = new FieldErrors();
         var companyName = await CheckAsync(db, bookId, input, existing: null, errors, ct);
         if (errors.Any)
@@ -56,6 +72,7 @@ public static class ContactChanges
         contact.RefreshSearchText(companyName);
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
+        await OneTimeKeys.UseAsync(db, oneTimeKey, OneTimeKeys.Contact, bookId, contact.Id, nowUtc, ct);
         await transaction.CommitAsync(ct);
         return ChangeResult.Done<Contact>(contact);
     }

@@ -1,3 +1,4 @@
+using Crm.Core.Changes;
 using Crm.Core.Interactions;
 using FluentValidation;
 
@@ -58,6 +59,10 @@ public sealed class ContactInputValidator : AbstractValidator<ContactInput>
         MaxLength(f => f.PostCode, Contact.PostCodeMaxLength, "Post code");
         MaxLength(f => f.Country, Contact.CountryMaxLength, "Country");
         MaxLength(f => f.Language, Contact.LanguageMaxLength, "Language");
+        foreach (var text in TextFields)
+        {
+            RuleFor(text).SingleLine();
+        }
         RuleFor(f => f.CorrespondenceType).IsInEnum().WithMessage("Choose —, Hard Copy or Email.");
         RuleFor(f => f.Tags).Custom((input, context) =>
         {
@@ -72,6 +77,13 @@ public sealed class ContactInputValidator : AbstractValidator<ContactInput>
             }
         });
     }
+
+    /// <summary>Every free-text field of a contact; all are single-line (the address has one field per line).</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<ContactInput, string?>>[] TextFields =
+    [
+        f => f.Name, f => f.JobTitle, f => f.Email, f => f.Phone, f => f.Street, f => f.City, f => f.PostCode,
+        f => f.Country, f => f.Language, f => f.Tags,
+    ];
 
     private void MaxLength(System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, int max, string label) =>
         RuleFor(field).Must(v => v is null || v.Trim().Length <= max).WithMessage($"{label} can be at most {max} characters.");

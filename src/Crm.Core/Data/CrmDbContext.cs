@@ -1,5 +1,6 @@
 using Crm.Core.Accounts;
 using Crm.Core.Books;
+using Crm.Core.Changes;
 using Crm.Core.Contacts;
 using Crm.Core.Interactions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public DbSet<InteractionTemplateSetupEntry> InteractionTemplateSetup => Set<InteractionTemplateSetupEntry>();
     public DbSet<InteractionLogEntry> InteractionLogEntries => Set<InteractionLogEntry>();
     public DbSet<ServerSession> ServerSessions => Set<ServerSession>();
+    public DbSet<OneTimeKey> OneTimeKeys => Set<OneTimeKey>();
 
     /// <summary>Data Protection keys live in the database so cookies and antiforgery tokens work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys =>

@@ -45,11 +45,12 @@ public static class InteractionLog
 
     /// <summary>"Add Interaction" on a timeline: the template set up for the type, recorded even without one (ADR 0007).</summary>
     public static Task<ChangeResult<IReadOnlyList<InteractionLogEntry>>> QuickLogAsync(this CrmDbContext db, int bookId, int contactId,
-        QuickLogType type, string description, DateTime occurredAtUtc, string userId, DateTime nowUtc, CancellationToken ct = default) =>
+        QuickLogType type, string description, DateTime occurredAtUtc, string userId, DateTime nowUtc, Guid? oneTimeKey = null,
+        CancellationToken ct = default) =>
         db.RecordAsync(bookId, [new InteractionToRecord(contactId, type.ToKind(), description, occurredAtUtc, userId, InteractionSource.Manual)
         {
             Event = type.ToAutomaticEvent(),
-        }], nowUtc, ct);
+        }], nowUtc, oneTimeKey, ct);
 
     /// <summary>
     /// Records one or many interactions in one transaction and returns the stored entries (with ids and entry nos.).
@@ -57,8 +58,16 @@ public static class InteractionLog
     /// in the book is <see cref="ChangeStatus.NotFound"/> for one item. An automatic event with no template set up
     /// records nothing for that item.
     /// </summary>
-    public static async Task<ChangeResult<IReadOnlyList<InteractionLogEntry>>> RecordAsync(this CrmDbContext db, int bookId,
-        IReadOnlyList<InteractionToRecord> items, DateTime nowUtc, CancellationToken ct = default)
+    /// <remarks>
+    /// With a <paramref name="oneTimeKey"/> (a create form's), a key already used answers with the first entry it
+    /// recorded instead of recording again (<see cref="OneTimeKeys"/>).
+    /// </remarks>
+    public static Task<ChangeResult<IReadOnlyList<InteractionLogEntry>>> RecordAsync(this CrmDbContext db, int bookId,
+        IReadOnlyList<InteractionToRecord> items, DateTime nowUtc, Guid? oneTimeKey = null, CancellationToken ct = default) =>
+        OneTimeKeys.OnceAsync(db, oneTimeKey, () => RecordOnceAsync(db, bookId, items, nowUtc, oneTimeKey, ct));
+
+    private static async Task<ChangeResult<IReadOnlyList<InteractionLogEntry>>> RecordOnceAsync(CrmDbContext db, int bookId,
+        IReadOnlyList<InteractionToRecord> items, DateTime nowUtc, Guid? oneTimeKey, CancellationToken ct)
     {
         var errors = new FieldErrors();
         for (var i = 0; i < items.Count; i++)
@@ -71,6 +80,14 @@ public static class InteractionLog
         }
 
         await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
+        switch (await OneTimeKeys.EarlierResultAsync(db, oneTimeKey, OneTimeKeys.Interaction, bookId, ct))
+        {
+            case -1:
+                return ChangeResult.Invalid<IReadOnlyList<InteractionLogEntry>>(new Dictionary<string, string> { [""] = OneTimeKeys.WrongFormMessage });
+            case > 0 and var earlier:
+                return ChangeResult.Done<IReadOnlyList<InteractionLogEntry>>(
+                    await db.InteractionLogEntries.AsNoTracking().Where(e => e.BookId == bookId && e.Id == earlier).ToListAsync(ct));
+        }
         var references = await BookReferences.LoadAsync(db, bookId, items, ct);
         for (var i = 0; i < items.Count; i++)
         {
@@ -103,6 +120,7 @@ public static class InteractionLog
             db.InteractionLogEntries.AddRange(entries);
             await db.SaveChangesAsync(ct);
             await db.RefreshLastInteractionAsync(entries.Select(e => e.ContactId).Distinct().ToList(), ct);
+            await OneTimeKeys.UseAsync(db, oneTimeKey, OneTimeKeys.Interaction, bookId, entries[0].Id, nowUtc, ct);
         }
         await transaction.CommitAsync(ct);
         return ChangeResult.Done<IReadOnlyList<InteractionLogEntry>>(entries);

@@ -21,5 +21,5 @@ public static class InteractionRules
     public static string? CheckDescription(string? description) =>
         string.IsNullOrWhiteSpace(description) ? DescriptionRequiredMessage
         : description.Trim().Length > InteractionLogEntry.DescriptionMaxLength ? DescriptionTooLongMessage
-        : null;
+        : Changes.TextRules.CheckSingleLine(description);
 }

@@ -13,11 +13,17 @@ namespace Crm.Web.Commands;
 /// <summary>
 /// `generate --contacts 100000 --entries 2000000 [--owner EMAIL --password PW] [--seed N]`: a large book for
 /// benchmarks, written set-based through Crm.Core's bulk use cases (<see cref="ContactImport"/>,
-/// <see cref="InteractionImport"/>) in one transaction. The last line printed is
-/// `book=ID owner=EMAIL password=PW`.
+/// <see cref="InteractionImport"/>) in bounded batches, each its own transaction, so the running app's writes wait at
+/// most one batch for the database. The book has no members until the last batch is in (<see cref="UnfinishedBooks"/>);
+/// an interrupted run's book is removed by the next run (docs/decisions/0016-bulk-work-in-batches.md). The last line
+/// printed is `book=ID owner=EMAIL password=PW`.
 /// </summary>
 public static class GenerateCommand
 {
+    /// <summary>Rows per transaction: about a second of writing on SQLite (docs/decisions/0006-bulk-generation.md).</summary>
+    public const int ContactBatch = 10_000;
+    public const int EntryBatch = 40_000;
+
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args)
     {
         var options = new CommandArguments(args, "contacts", "entries", "owner", "password", "seed");
@@ -31,9 +37,17 @@ public static class GenerateCommand
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CrmUser>>();
         var now = DateTime.UtcNow;
-        var owner = await CommandUsers.EnsureUserAsync(users, email, "Benchmark Owner", password, now);
+        var removed = await UnfinishedBooks.DeleteAsync(db);
+        if (removed > 0)
+        {
+            Console.Error.WriteLine($"Removed {removed} book(s) an interrupted run left unfinished.");
+        }
+        var owner = await CommandUsers.EnsureUserAsync(users, email, UnfinishedBooks.GeneratedOwnerName, password, now);
 
         var book = BookFactory.Create($"Benchmark {contactCount:N0} contacts", owner.Id, now);
+        // No members until the last batch is in: nobody sees the book half-made.
+        book.Memberships.Clear();
+        book.UnfinishedForUserId = owner.Id;
         db.Books.Add(book);
         await db.SaveChangesAsync();
         var templates = book.InteractionTemplates.ToDictionary(t => t.Kind, t => t.Id);
@@ -46,29 +60,49 @@ public static class GenerateCommand
             await db.Database.OpenConnectionAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;");
         }
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        // Through Crm.Core's bulk use cases: the same rules, numbering and search text as the screens; each batch
+        // is the use case's own transaction.
+        var companyCount = Math.Max(1, contactCount / 10);
+        await AddContactsAsync(db, book.Id, Contacts(companyCount, ContactType.Company, [], random), now, Progress.Report("companies", companyCount));
+        var companyIds = await db.Contacts.Where(c => c.BookId == book.Id).Select(c => c.Id).ToArrayAsync();
+
+        var personCount = contactCount - companyCount;
+        await AddContactsAsync(db, book.Id, Contacts(personCount, ContactType.Person, companyIds, random), now, Progress.Report("persons", personCount));
+        var contactIds = await db.Contacts.Where(c => c.BookId == book.Id).OrderBy(c => c.Id).Select(c => c.Id).ToArrayAsync();
+
+        var entryProgress = Progress.Report("entries", entryCount);
+        var entries = Entries(owner.Id, contactIds, entryCount, templates, random, now).GetEnumerator();
+        for (var done = 0; done < entryCount; done += EntryBatch)
         {
-            // Through Crm.Core's bulk use cases: the same rules, numbering and search text as the screens.
-            var companyCount = Math.Max(1, contactCount / 10);
-            DemoCommand.Check(await db.AddManyAsync(book.Id, Contacts(companyCount, ContactType.Company, [], random), now,
-                Progress.Report("companies", companyCount)));
-            var companyIds = await db.Contacts.Where(c => c.BookId == book.Id).Select(c => c.Id).ToArrayAsync();
-
-            var personCount = contactCount - companyCount;
-            DemoCommand.Check(await db.AddManyAsync(book.Id, Contacts(personCount, ContactType.Person, companyIds, random), now,
-                Progress.Report("persons", personCount)));
-            var contactIds = await db.Contacts.Where(c => c.BookId == book.Id).OrderBy(c => c.Id).Select(c => c.Id).ToArrayAsync();
-
-            DemoCommand.Check(await db.RecordManyAsync(book.Id, entryCount, Entries(owner.Id, contactIds, entryCount, templates, random, now), now,
-                Progress.Report("entries", entryCount)));
-            await transaction.CommitAsync();
+            var size = Math.Min(EntryBatch, entryCount - done);
+            var offset = done;
+            DemoCommand.Check(await db.RecordManyAsync(book.Id, size, Take(entries, size), now, written => entryProgress?.Invoke(offset + written)));
         }
+        await UnfinishedBooks.PublishAsync(db, book.Id, owner.Id, DateTime.UtcNow);
         await scope.ServiceProvider.GetRequiredService<MembershipCache>().InvalidateBookAsync(db, book.Id);
         // Fresh statistics so SQLite's planner picks the composite indexes for this book's size.
         await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "ANALYZE;" : "UPDATE STATISTICS [InteractionLogEntries]; UPDATE STATISTICS [Contacts];");
         Console.Error.WriteLine($"Generated {contactCount:N0} contacts and {entryCount:N0} entries in {clock.Elapsed.TotalSeconds:N1} s.");
         Console.WriteLine($"book={book.Id} owner={email} password={password}");
         return 0;
+    }
+
+    private static async Task AddContactsAsync(CrmDbContext db, int bookId, List<ContactInput> rows, DateTime now, Action<int>? progress)
+    {
+        for (var done = 0; done < rows.Count; done += ContactBatch)
+        {
+            var offset = done;
+            DemoCommand.Check(await db.AddManyAsync(bookId, rows.GetRange(done, Math.Min(ContactBatch, rows.Count - done)), now,
+                written => progress?.Invoke(offset + written)));
+        }
+    }
+
+    private static IEnumerable<T> Take<T>(IEnumerator<T> source, int count)
+    {
+        for (var i = 0; i < count && source.MoveNext(); i++)
+        {
+            yield return source.Current;
+        }
     }
 
     private static List<ContactInput> Contacts(int count, ContactType type, int[] companyIds, Random random)

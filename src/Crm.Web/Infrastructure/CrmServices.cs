@@ -5,7 +5,6 @@ using Crm.Web.Features.Sessions;
 using Crm.Web.Infrastructure.Mail;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Serilog;
@@ -16,6 +15,7 @@ public static class CrmServices
 {
     public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        HostNames.RequireInProduction(configuration, environment);
         // preserveStaticLogger: each host logs through its own logger, not the process-wide Log.Logger, so several
         // hosts in one process (the integration tests) never write into each other's sinks.
         services.AddSerilog((sp, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext(),
@@ -24,9 +24,9 @@ public static class CrmServices
         services.AddHttpContextAccessor();
         services.AddCrmDatabase(configuration, environment);
 
-        services.AddDataProtection()
-            .SetApplicationName("Crm")
-            .PersistKeysToDbContext<CrmDbContext>();
+        services.AddCrmDataProtection(configuration, environment);
+        // Kestrel's "Server: Kestrel" tells a scanner which exploits to try and tells a user nothing.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
 
         services.AddIdentity<CrmUser, IdentityRole>(options =>
             {
@@ -91,7 +91,19 @@ public static class CrmServices
         services.AddScoped<IAuthorizationHandler, BookRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, BookAuthorizationResultHandler>();
 
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // No form here uses jQuery's "a[b]" key style; its parser throws on a key like "x[" (a 500 for any
+                // anonymous POST). Plain form keys bind the same without it.
+                foreach (var jquery in options.ValueProviderFactories
+                    .Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory
+                        or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory)
+                    .ToList())
+                {
+                    options.ValueProviderFactories.Remove(jquery);
+                }
+            })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddCrmRateLimiting(configuration);

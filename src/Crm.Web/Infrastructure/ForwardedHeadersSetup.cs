@@ -14,7 +14,10 @@ public static class ForwardedHeadersSetup
     {
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The framework trusts loopback by default: any local client (or a proxy on the same host forwarding
+            // everyone as 127.0.0.1) could then pick its own address per request and escape the log-in limit.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
             foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
@@ -23,6 +26,11 @@ public static class ForwardedHeadersSetup
             {
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
+            // With both lists empty the middleware would trust every sender, so no proxy configured means no
+            // forwarded headers read at all.
+            options.ForwardedHeaders = options.KnownProxies.Count + options.KnownIPNetworks.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         });
         return services;
     }

@@ -17,6 +17,17 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // No other site's window may script ours, and no other site may embed our responses (Spectre-class leaks).
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Cross-Origin-Resource-Policy"] = "same-origin";
+            // A page, fragment or JSON for a signed-in person must not be kept by the browser or a shared cache:
+            // after Log out, Back or another user of the machine would show it. Static files are served before
+            // authentication runs, so they stay cacheable.
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
             return Task.CompletedTask;
         });
         await next();

@@ -41,6 +41,43 @@ public sealed class GenerateCommandTests(CrmFactory factory) : IClassFixture<Crm
     }
 
     [Fact]
+    public async Task Generate_AfterAnInterruptedRun_RemovesItsHalfMadeBookAndOwner()
+    {
+        // What a killed run leaves: its owner, and a book with no members, still marked unfinished, part-filled.
+        var (bookId, ownerId) = await factory.WithDbAsync(async db =>
+        {
+            var owner = new Crm.Core.Accounts.CrmUser
+            {
+                UserName = "killed@example.com", Email = "killed@example.com", DisplayName = Crm.Core.Books.UnfinishedBooks.GeneratedOwnerName,
+            };
+            db.Users.Add(owner);
+            var book = Crm.Core.Books.BookFactory.Create("Benchmark 1,000 contacts", owner.Id, DateTime.UtcNow);
+            book.Memberships.Clear();
+            book.UnfinishedForUserId = owner.Id;
+            db.Books.Add(book);
+            await db.SaveChangesAsync();
+            return (book.Id, owner.Id);
+        });
+        await factory.WithDbAsync(db => db.AddManyAsync(bookId, [new ContactInput { Name = "Half made" }], DateTime.UtcNow));
+        var orphan = await factory.WithDbAsync(db => db.Contacts.SingleAsync(c => c.BookId == bookId));
+        await factory.WithDbAsync(db => db.RecordManyAsync(bookId, 1,
+            [new InteractionToRecord(orphan.Id, InteractionKind.Call, "Half", DateTime.UtcNow.AddHours(-1), ownerId, InteractionSource.Manual)], DateTime.UtcNow));
+
+        var exit = await GenerateCommand.RunAsync(factory.Services, ["--contacts", "20", "--entries", "30"]);
+
+        Assert.Equal(0, exit);
+        await factory.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Books.AnyAsync(b => b.Id == bookId));
+            Assert.False(await db.Contacts.AnyAsync(c => c.BookId == bookId));
+            Assert.False(await db.Users.AnyAsync(u => u.Id == ownerId));
+            // The new run's book is published: an owner, no longer marked.
+            Assert.False(await db.Books.AnyAsync(b => b.UnfinishedForUserId != null));
+            Assert.All(await db.Books.Select(b => b.Memberships.Count).ToListAsync(), members => Assert.True(members > 0));
+        });
+    }
+
+    [Fact]
     public async Task Generate_BadArguments_AreUsageErrors()
     {
         await Assert.ThrowsAsync<CommandLineException>(() => GenerateCommand.RunAsync(factory.Services, ["--contacts", "zero"]));

@@ -27,6 +27,12 @@ public sealed class ThrowingFactory : CrmFactory
                 {
                     throw new InvalidOperationException("secret internal detail");
                 }
+                if (context.Request.Path == "/test-busy")
+                {
+                    // What EF surfaces when another writer holds SQLite past the busy timeout.
+                    throw new Microsoft.EntityFrameworkCore.DbUpdateException("An error occurred while saving",
+                        new Microsoft.Data.Sqlite.SqliteException("SQLite Error 5: 'database is locked'.", 5));
+                }
                 // Anything else no endpoint matched is a 404, as in the real app.
                 context.Response.StatusCode = 404;
                 return Task.CompletedTask;
@@ -52,6 +58,22 @@ public sealed class ErrorPageTests(ThrowingFactory factory) : IClassFixture<Thro
         Assert.DoesNotContain("secret internal detail", html);
         Assert.DoesNotContain("InvalidOperationException", html);
         Assert.DoesNotContain("   at ", html);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public async Task BusyDatabase_Answers503WithRetryAfter(string method)
+    {
+        var user = await factory.RegisterAsync();
+
+        var response = await user.Client.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/test-busy"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        var page = await TestClient.ParseAsync(response);
+        Assert.Equal("Busy, please try again", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Nothing was saved", page.Body!.TextContent);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Crm.Core.Accounts;
+using Crm.Core.Changes;
 using FluentValidation;
 
 namespace Crm.Web.Features.Accounts;
@@ -19,9 +20,11 @@ public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
     public RegisterFormValidator()
     {
         RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your e-mail address.")
+            .SingleLine()
             .MaximumLength(CrmUser.EmailMaxLength).WithMessage($"E-mail can be at most {CrmUser.EmailMaxLength} characters.")
             .EmailAddress().WithMessage("Enter a valid e-mail address, like name@example.com.");
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter the name your team will see.")
+            .SingleLine()
             .MaximumLength(CrmUser.DisplayNameMaxLength).WithMessage($"Display name can be at most {CrmUser.DisplayNameMaxLength} characters.");
         RuleFor(f => f.Password).NotEmpty().WithMessage("Choose a password.")
             .MinimumLength(PasswordRules.MinimumLength).WithMessage(PasswordRules.TooShort)
@@ -44,6 +47,7 @@ public sealed class LoginFormValidator : AbstractValidator<LoginForm>
     public LoginFormValidator()
     {
         RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your e-mail address.")
+            .SingleLine()
             .MaximumLength(CrmUser.EmailMaxLength).WithMessage($"E-mail can be at most {CrmUser.EmailMaxLength} characters.");
         RuleFor(f => f.Password).NotEmpty().WithMessage("Enter your password.");
     }
@@ -60,6 +64,7 @@ public sealed class ProfileFormValidator : AbstractValidator<ProfileForm>
     public ProfileFormValidator()
     {
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter the name your team will see.")
+            .SingleLine()
             .MaximumLength(CrmUser.DisplayNameMaxLength).WithMessage($"Display name can be at most {CrmUser.DisplayNameMaxLength} characters.");
         RuleFor(f => f.TimeZoneId).NotEmpty().WithMessage("Choose your time zone.")
             .Must(TimeZones.IsKnown).WithMessage("Choose a time zone from the list.");

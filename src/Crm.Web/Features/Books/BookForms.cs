@@ -1,4 +1,5 @@
 using Crm.Core.Books;
+using Crm.Core.Changes;
 using Crm.Core.Interactions;
 using FluentValidation;
 
@@ -7,6 +8,9 @@ namespace Crm.Web.Features.Books;
 public sealed class NewBookForm
 {
     public string? Name { get; set; }
+
+    /// <summary>Rendered fresh with the form; a second post of the same form opens the book the first one created.</summary>
+    public Guid? OneTimeKey { get; set; }
 }
 
 public sealed class NewBookFormValidator : AbstractValidator<NewBookForm>
@@ -14,7 +18,8 @@ public sealed class NewBookFormValidator : AbstractValidator<NewBookForm>
     public NewBookFormValidator()
     {
         RuleFor(f => f.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the book a name.")
-            .MaximumLength(Book.NameMaxLength).WithMessage($"The name can be at most {Book.NameMaxLength} characters.");
+            .MaximumLength(Book.NameMaxLength).WithMessage($"The name can be at most {Book.NameMaxLength} characters.")
+            .SingleLine();
     }
 }
 

@@ -36,9 +36,13 @@ public sealed class BooksController(CrmDbContext db, BookAccess access, Membersh
         {
             return View(form);
         }
-        var book = BookFactory.Create(form.Name!, User.UserId(), clock.GetUtcNow().UtcDateTime);
-        db.Books.Add(book);
-        await db.SaveChangesAsync();
+        var result = await db.CreateBookAsync(form.Name!, User.UserId(), clock.GetUtcNow().UtcDateTime, form.OneTimeKey);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result.Errors);
+            return View(form);
+        }
+        var book = result.Value!;
         // The redirect below opens the new book: the creator's cached memberships must include it.
         memberships.Invalidate(User.UserId());
         TempData["Flash"] = $"The book \"{book.Name}\" is ready. You are its Owner.";

@@ -32,7 +32,7 @@ public sealed class ContactEditController(CrmDbContext db, BookAccess access, Ti
         {
             return await Show(null, null, form);
         }
-        var result = await db.CreateAsync(bookId, form, clock.GetUtcNow().UtcDateTime);
+        var result = await db.CreateAsync(bookId, form, clock.GetUtcNow().UtcDateTime, form.OneTimeKey);
         if (!result.Succeeded)
         {
             AddErrors(result.Errors);

@@ -12,6 +12,9 @@ public sealed class ContactForm : ContactInput
     public string? CompanyLookup { get; set; }
     public Guid Version { get; set; }
 
+    /// <summary>New Contact only: rendered fresh with the form; a second post of it shows the contact the first created.</summary>
+    public Guid? OneTimeKey { get; set; }
+
     public static ContactForm From(Contact contact) => new()
     {
         Type = contact.Type, Name = contact.Name, CompanyId = contact.CompanyId, JobTitle = contact.JobTitle,

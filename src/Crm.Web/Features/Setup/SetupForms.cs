@@ -1,4 +1,5 @@
 using Crm.Core.Books;
+using Crm.Core.Changes;
 using Crm.Core.Interactions;
 using FluentValidation;
 
@@ -31,7 +32,8 @@ public sealed class SetupFormValidator : AbstractValidator<SetupForm>
     public SetupFormValidator()
     {
         RuleFor(f => f.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the book a name.")
-            .MaximumLength(Book.NameMaxLength).WithMessage($"The name can be at most {Book.NameMaxLength} characters.");
+            .MaximumLength(Book.NameMaxLength).WithMessage($"The name can be at most {Book.NameMaxLength} characters.")
+            .SingleLine();
         Prefix(f => f.ContactNoPrefix);
         Prefix(f => f.SegmentNoPrefix);
         Next(f => f.ContactNoNext);

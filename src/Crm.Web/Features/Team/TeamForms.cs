@@ -1,5 +1,6 @@
 using Crm.Core.Accounts;
 using Crm.Core.Books;
+using Crm.Core.Changes;
 using FluentValidation;
 
 namespace Crm.Web.Features.Team;
@@ -18,6 +19,7 @@ public sealed class AddMemberFormValidator : AbstractValidator<AddMemberForm>
     public AddMemberFormValidator()
     {
         RuleFor(f => f.Email).Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage("Enter the e-mail address of the person to add.")
+            .SingleLine()
             .MaximumLength(CrmUser.EmailMaxLength).WithMessage($"E-mail can be at most {CrmUser.EmailMaxLength} characters.")
             .EmailAddress().WithMessage("Enter a valid e-mail address, like name@example.com.");
         RuleFor(f => f.Role).Must(TeamRoles.IsRole).WithMessage("Choose a role: Viewer, Member or Owner.");

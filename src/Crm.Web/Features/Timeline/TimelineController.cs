@@ -68,7 +68,8 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewe
         {
             return QuickLogInvalid(contactId, contactName, form);
         }
-        var result = await db.QuickLogAsync(bookId, contactId, type, form.Summary!, form.OccurredAtUtc(nowUtc, viewer.Zone), viewer.UserId, nowUtc);
+        var result = await db.QuickLogAsync(bookId, contactId, type, form.Summary!, form.OccurredAtUtc(nowUtc, viewer.Zone), viewer.UserId, nowUtc,
+            form.OneTimeKey);
         if (result.Status == ChangeStatus.NotFound)
         {
             return NotFound();

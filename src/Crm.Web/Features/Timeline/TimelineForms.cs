@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crm.Core.Accounts;
+using Crm.Core.Changes;
 using Crm.Core.Interactions;
 using FluentValidation;
 
@@ -18,6 +19,9 @@ public sealed class QuickLogForm
     public string? Time { get; set; }
     /// <summary>Where to return after saving: the contact page or the standalone timeline.</summary>
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Rendered fresh with the form; a second post of the same form records nothing more.</summary>
+    public Guid? OneTimeKey { get; set; }
 
     /// <summary>Only the four names ("call" too), never numbers: Enum.TryParse would take "7".</summary>
     public static bool TryParseType(string? value, out QuickLogType type)
@@ -83,7 +87,8 @@ public sealed class QuickLogFormValidator : AbstractValidator<QuickLogForm>
         RuleFor(f => f.Type).Must(t => QuickLogForm.TryParseType(t, out _)).WithMessage(QuickLogForm.TypeMessage);
         RuleFor(f => f.Summary).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Write a summary of what happened.")
             .MaximumLength(InteractionLogEntry.DescriptionMaxLength)
-            .WithMessage($"The summary can be at most {InteractionLogEntry.DescriptionMaxLength} characters.");
+            .WithMessage($"The summary can be at most {InteractionLogEntry.DescriptionMaxLength} characters.")
+            .SingleLine();
         RuleFor(f => f.Date)
             .Must(d => QuickLogForm.TryParseDate(d, out var date) && date >= EarliestDate && date <= LatestDate)
             .When(f => !string.IsNullOrWhiteSpace(f.Date))
