@@ -41,6 +41,8 @@ public sealed class InteractionGroupInputValidator : AbstractValidator<Interacti
 {
     public InteractionGroupInputValidator()
     {
+        RuleFor(g => g.Code).SingleLine();
+        RuleFor(g => g.Description).SingleLine();
         RuleFor(g => Codes.Normalize(g.Code)).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter a code, like CALLS.")
             .MaximumLength(InteractionGroup.CodeMaxLength).WithMessage($"The code can be at most {InteractionGroup.CodeMaxLength} characters.")
@@ -57,6 +59,8 @@ public sealed class InteractionTemplateInputValidator : AbstractValidator<Intera
 {
     public InteractionTemplateInputValidator()
     {
+        RuleFor(t => t.Code).SingleLine();
+        RuleFor(t => t.Description).SingleLine();
         RuleFor(t => Codes.Normalize(t.Code)).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter a code, like PHONE.")
             .MaximumLength(InteractionTemplate.CodeMaxLength).WithMessage($"The code can be at most {InteractionTemplate.CodeMaxLength} characters.")
