@@ -55,21 +55,10 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access) : Con
     public async Task<IActionResult> Details(int contactId)
     {
         var bookId = access.Book.Id;
-        var contact = await db.LoadContactDetailsAsync(bookId, contactId);
+        var contact = await ContactPage.LoadAsync(db, bookId, contactId);
         if (contact is null)
         {
             return NotFound();
-        }
-        if (contact.Type == Core.Contacts.ContactType.Company)
-        {
-            var persons = await db.Contacts.AsNoTracking()
-                .Where(c => c.BookId == bookId && c.CompanyId == contactId)
-                .OrderBy(c => c.Name).ThenBy(c => c.Id)
-                .Take(ContactListQuery.PageSize + 1)
-                .Select(c => new PersonRow(c.Id, c.No, c.Name, c.JobTitle, c.Email, c.Phone))
-                .ToListAsync();
-            contact.MorePersons = persons.Count > ContactListQuery.PageSize;
-            contact.Persons = persons.Take(ContactListQuery.PageSize).ToList();
         }
         ViewData["Section"] = "Contacts";
         return View(contact);
