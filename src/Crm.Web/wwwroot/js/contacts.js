@@ -1,4 +1,15 @@
 // Contacts list. Progressive enhancement: without this file the filters apply when the person presses Search.
+// Contact form: Company and Job title follow the Type (they apply to persons only).
+(function () {
+    "use strict";
+    var type = document.querySelector("form.contact-form select[name=Type]");
+    var personOnly = document.querySelector("[data-person-only]");
+    if (!type || !personOnly) { return; }
+    function follow() { personOnly.hidden = type.value === "Company"; }
+    type.addEventListener("change", follow);
+    follow();
+})();
+
 (function () {
     "use strict";
     var form = document.querySelector("form[data-apply-on-change]");

@@ -56,6 +56,14 @@
     });
 })();
 
+// After a refused submit the page comes back with messages: put the cursor in the first field to fix, so keyboard
+// and screen-reader users start at the problem (focus would otherwise stay on <body>).
+(function () {
+    "use strict";
+    var invalid = document.querySelector("main form [aria-invalid='true']");
+    if (invalid && !invalid.closest("#add-interaction")) { invalid.focus(); }
+})();
+
 // Register: send the browser's time zone so times show in the person's zone from the first page.
 (function () {
     "use strict";
