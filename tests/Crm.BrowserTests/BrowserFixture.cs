@@ -47,12 +47,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) with a desktop-sized page.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(1280, 860);
+
+    /// <summary>A fresh browser context with a page of the given size (390×844 is a phone).</summary>
+    public async Task<IPage> NewPageAsync(int width, int height)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            IsMobile = width < 500,
+            HasTouch = width < 500,
             TimezoneId = "Europe/Copenhagen",
             Locale = "en-GB",
         });

@@ -16,7 +16,7 @@ public sealed class ContactsFlowTests(BrowserFixture fixture)
         // A company
         await page.GetByRole(AriaRole.Link, new() { Name = "New Contact" }).ClickAsync();
         await page.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync("Company");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Remington Rand");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Remington Rand");
         await page.GetByLabel("E-mail").FillAsync("info@remington.example");
         await page.GetByLabel("City").FillAsync("Philadelphia");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create contact" }).ClickAsync();
@@ -24,7 +24,7 @@ public sealed class ContactsFlowTests(BrowserFixture fixture)
 
         // A person in it, from the company's page; first with a bad e-mail
         await page.GetByRole(AriaRole.Link, new() { Name = "Add person" }).ClickAsync();
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Betty Holberton");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Betty Holberton");
         await page.GetByLabel("Job title").FillAsync("Programmer");
         await page.GetByLabel("E-mail").FillAsync("betty.at.remington");
         await page.GetByLabel("Phone").FillAsync("+1 215 555 0142");

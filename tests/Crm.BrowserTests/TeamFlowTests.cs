@@ -81,11 +81,11 @@ public sealed partial class TeamFlowTests(BrowserFixture fixture)
         await colleague.Context.CloseAsync();
         await page.ReloadAsync();
 
-        // The only Owner demoting themselves is refused with the reason.
+        // The only Owner gets no role select that could only be refused, and a note that says why.
         var own = page.Locator($"tr[data-member='dora-{suffix}@example.com']");
-        await own.GetByRole(AriaRole.Combobox).SelectOptionAsync("Viewer");
-        await own.GetByRole(AriaRole.Button, new() { Name = "Change" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("A book needs at least one Owner.");
+        await Assertions.Expect(own.GetByRole(AriaRole.Combobox)).ToHaveCountAsync(0);
+        await Assertions.Expect(own.Locator(".role-pill")).ToHaveTextAsync("Owner");
+        await Assertions.Expect(page.Locator(".team-note")).ToContainTextAsync("the only Owner");
         await BrowserFixture.ScreenshotAsync(page, "team-05-last-owner-and-invitation");
 
         // With JavaScript the browser dialog is the confirmation: accepting it removes at once.

@@ -44,7 +44,7 @@ public sealed class TemplatesAndLogEntriesFlowTests(BrowserFixture fixture)
         await page.GotoAsync($"/books/{bookId}/interaction-templates/new");
         await page.GetByLabel("Code").FillAsync("FAIR");
         await page.GetByLabel("Interaction Group").SelectOptionAsync(new SelectOptionValue { Label = "EVENTS – Trade fairs and events" });
-        await page.GetByLabel("Description", new() { Exact = true }).FillAsync("Met at a trade fair");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Description", Exact = true }).FillAsync("Met at a trade fair");
         await page.GetByLabel("Kind").SelectOptionAsync("Meeting");
         await page.GetByLabel("Unit cost").FillAsync("-5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

@@ -8,7 +8,9 @@ public sealed class CommandLine
     public const string Usage = """
         Usage:
           dotnet run --project src/Crm.Web                          start the web app
-          dotnet run --project src/Crm.Web -- demo                  add a small demo book owned by demo@example.com
+          dotnet run --project src/Crm.Web -- demo [--reset-password]
+                                                                    add a small demo book owned by demo@example.com
+                                                                    (once; a re-run says it is there)
           dotnet run --project src/Crm.Web -- generate --contacts N --entries M [--owner EMAIL --password PW]
                                                                     add a large book for benchmarks
         Configuration can be overridden with --Key=Value (e.g. --Database:Provider=SqlServer).

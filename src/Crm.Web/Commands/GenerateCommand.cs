@@ -124,7 +124,7 @@ public static class GenerateCommand
                     ? $"{first}.{last}.{i}@example.com".ToLowerInvariant()
                     : $"info{i}@company.example",
                 Phone = $"+45 {random.Next(20, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}",
-                City = random.Pick(SampleData.Cities),
+                City = random.Pick(SampleData.Cities).City,
                 CorrespondenceType = CorrespondenceType.Email,
                 Tags = random.Next(3) == 0 ? random.Pick(SampleData.Tags) : null,
             });

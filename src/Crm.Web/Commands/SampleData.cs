@@ -32,9 +32,12 @@ internal static class SampleData
 
     public static readonly string[] CompanySuffixes = ["A/S", "Ltd", "GmbH", "AB", "Inc.", "ApS", "BV", "Oy"];
 
-    public static readonly string[] Cities =
+    /// <summary>Each city with its own country, so an address reads like one.</summary>
+    public static readonly (string City, string Country)[] Cities =
     [
-        "Copenhagen", "Aarhus", "Stockholm", "Oslo", "Hamburg", "Berlin", "Amsterdam", "London", "Dublin", "Helsinki", "Lyon", "Milan",
+        ("Copenhagen", "Denmark"), ("Aarhus", "Denmark"), ("Stockholm", "Sweden"), ("Oslo", "Norway"), ("Hamburg", "Germany"),
+        ("Berlin", "Germany"), ("Amsterdam", "Netherlands"), ("London", "United Kingdom"), ("Dublin", "Ireland"),
+        ("Helsinki", "Finland"), ("Lyon", "France"), ("Milan", "Italy"),
     ];
 
     public static readonly string[] JobTitles =

@@ -135,6 +135,19 @@ public static class CrmServices
         app.UseAuthentication();
         // After authentication: the Team-add limit is per user (RateLimits).
         app.UseRateLimiter();
+        // A request no endpoint answers (a missing file such as /favicon.ico, a mistyped address) is a plain 404 for
+        // an anonymous visitor too. Without this the fallback policy (signed-in users only) sends them to Log in, and
+        // that page mints a fresh antiforgery cookie that can race the one of the page they are on (a first
+        // registration then failed with 400). Signed-in users pass the policy and get the same 404 at the end.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null && context.User.Identity?.IsAuthenticated != true)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();

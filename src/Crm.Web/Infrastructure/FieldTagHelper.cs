@@ -73,7 +73,9 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         }
         else
         {
-            html.Append($"<label for=\"{E(id)}\">{E(Label ?? For.Name)}</label>");
+            // The mark is for the eye; the input's required attribute says it to screen readers.
+            var mark = Required ? " <span class=\"required-mark\" aria-hidden=\"true\">*</span>" : "";
+            html.Append($"<label for=\"{E(id)}\">{E(Label ?? For.Name)}{mark}</label>");
             if (Type == "textarea")
             {
                 html.Append($"<textarea{common}{MaxLengthAttribute()}>{E(value)}</textarea>");

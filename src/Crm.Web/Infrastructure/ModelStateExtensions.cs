@@ -35,6 +35,19 @@ public static class ModelStateExtensions
         }
     }
 
+    /// <summary>
+    /// Puts a field's message in the user's words in place of a binding error (the framework's wording names the
+    /// property: "The value '…' is not valid for ContactNoNext."). The typed value stays for the form to show.
+    /// </summary>
+    public static void ReplaceBindingError(this ModelStateDictionary modelState, string field, string message)
+    {
+        if (modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0)
+        {
+            entry.Errors.Clear();
+            entry.Errors.Add(message);
+        }
+    }
+
     /// <summary>Runs the validator and copies its errors into ModelState; returns whether ModelState is valid.</summary>
     public static async Task<bool> ValidateIntoAsync<T>(this IValidator<T> validator, T form, ModelStateDictionary modelState, CancellationToken ct = default)
     {

@@ -52,6 +52,17 @@ public static class RelativeTime
         return local.ToString("d MMM yyyy 'at' HH:mm", Culture);
     }
 
+    /// <summary>
+    /// The time on a timeline entry under its day heading: the heading already says the day, so only "14:05" — or
+    /// "just now" / "12 minutes ago" within the last hour, where that is what the reader wants to know.
+    /// </summary>
+    public static string TimeOfDay(DateTime utc, DateTime nowUtc, TimeZoneInfo zone)
+    {
+        var elapsed = nowUtc - utc;
+        if (elapsed >= TimeSpan.Zero && Recent(elapsed) is { } recent) return recent;
+        return TimeZones.ToLocal(utc, zone).ToString("HH:mm", Culture);
+    }
+
     private static string? Recent(TimeSpan elapsed) =>
         elapsed < TimeSpan.FromMinutes(1) ? "just now"
         : elapsed < TimeSpan.FromHours(1) ? Plural((int)elapsed.TotalMinutes, "minute") + " ago"

@@ -30,7 +30,11 @@ public sealed class Viewer(IHttpContextAccessor http, TimeProvider clock)
     /// <summary>"yesterday at 14:05": for feeds, under a day heading, where the time of day matters.</summary>
     public string AgoWithTime(DateTime utc) => RelativeTime.DescribeWithTime(utc, NowUtc, Zone);
 
+    /// <summary>The time of day on a timeline entry under its day heading (<see cref="RelativeTime.TimeOfDay"/>).</summary>
+    public string TimeOfDay(DateTime utc) => RelativeTime.TimeOfDay(utc, NowUtc, Zone);
+
     /// <summary>"Monday 23 November 2026 at 14:05", for titles and screen readers.</summary>
+
     public string Exact(DateTime utc) => DisplayTime.Exact(utc, Zone);
 
     /// <summary>The moment as wall-clock time in the viewer's zone (exports).</summary>

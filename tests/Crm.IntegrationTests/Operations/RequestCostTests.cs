@@ -40,12 +40,12 @@ public sealed class RequestCostTests(SqlCountingFactory factory) : IClassFixture
     }
 
     private static string Switcher(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        page.QuerySelector("details.book-switcher summary")!.TextContent.Trim();
+        page.QuerySelector("details.book-switcher summary .switcher-name")!.TextContent.Trim();
 
     private static string[] SwitcherBooks(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelectorAll("details.book-switcher li a[href^='/books/']")
             .Where(a => a.GetAttribute("href") is not "/books/new")
-            .Select(a => a.TextContent.Trim()).ToArray();
+            .Select(a => (a.QuerySelector(".switcher-item-name") ?? a).TextContent.Trim()).ToArray();
 
     private Task<int> MembershipIdAsync(int bookId, string userId) =>
         factory.WithDbAsync(db => db.Memberships.Where(m => m.BookId == bookId && m.UserId == userId).Select(m => m.Id).SingleAsync());

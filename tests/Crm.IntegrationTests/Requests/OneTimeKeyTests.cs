@@ -61,7 +61,9 @@ public sealed class OneTimeKeyTests(CrmFactory factory) : IClassFixture<CrmFacto
             new() { ["Type"] = "Call", ["Summary"] = "Discussed the budget" }, times, atOnce);
 
         Assert.Equal(1, await factory.WithDbAsync(db => db.InteractionLogEntries.CountAsync(e => e.ContactId == contactId)));
-        AssertAllRedirectTo(responses, timeline);
+        // Every answer is the first one: back to the timeline at the one entry that was stored.
+        var entryId = await factory.WithDbAsync(db => db.InteractionLogEntries.Where(e => e.ContactId == contactId).Select(e => e.Id).SingleAsync());
+        AssertAllRedirectTo(responses, $"{timeline}#entry-{entryId}");
     }
 
     [Theory]

@@ -57,6 +57,9 @@ public sealed class SetupTests(CrmFactory factory) : IClassFixture<CrmFactory>
         { "SegmentNoPrefix", "", "Enter a prefix, like CT." },
         { "ContactNoNext", "0", "Enter a whole number from 1 to 999,999,999." },
         { "SegmentNoNext", "-5", "Enter a whole number from 1 to 999,999,999." },
+        // Too big for the field: the user's words, never "The value '…' is not valid for ContactNoNext."
+        { "ContactNoNext", "99999999999999", "Enter a whole number from 1 to 999,999,999." },
+        { "SegmentNoNext", "12abc", "Enter a whole number from 1 to 999,999,999." },
         { "DefaultCorrespondenceType", "None", "Choose Hard Copy or Email." },
     };
 

@@ -33,8 +33,9 @@ public sealed class QuickLogTests(TimelineFactory factory) : IClassFixture<Timel
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(TimelineUrl(member, contactId), response.Headers.Location!.OriginalString);
         var entry = (await EntriesAsync(contactId)).Single(e => e.Description != "Earlier");
+        // Back at the timeline, on the new entry.
+        Assert.Equal($"{TimelineUrl(member, contactId)}#entry-{entry.Id}", response.Headers.Location!.OriginalString);
         var (template, nextNo, lastInteraction) = await factory.WithDbAsync(async db => (
             await db.InteractionTemplates.AsNoTracking().SingleAsync(t => t.BookId == owner.BookId && t.Code == "CALL"),
             await db.Books.Where(b => b.Id == owner.BookId).Select(b => b.InteractionEntryNoNext).SingleAsync(),
@@ -75,8 +76,9 @@ public sealed class QuickLogTests(TimelineFactory factory) : IClassFixture<Timel
             new() { ["Type"] = "Note", ["Summary"] = "Prefers email over phone", ["ReturnUrl"] = "https://evil.example/" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/books/{user.BookId}/contacts/{contactId}", response.Headers.Location!.OriginalString);
-        Assert.Equal(InteractionKind.Note, Assert.Single(await EntriesAsync(contactId)).Kind);
+        var entry = Assert.Single(await EntriesAsync(contactId));
+        Assert.Equal($"/books/{user.BookId}/contacts/{contactId}#entry-{entry.Id}", response.Headers.Location!.OriginalString);
+        Assert.Equal(InteractionKind.Note, entry.Kind);
     }
 
     [Fact]

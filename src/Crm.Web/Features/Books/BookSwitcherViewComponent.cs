@@ -14,12 +14,12 @@ public sealed class BookSwitcherViewComponent(CrmDbContext db, MembershipCache m
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var books = (await memberships.GetAsync(db, UserClaimsPrincipal.UserId(), HttpContext.RequestAborted))
-            .Select(m => new BookSwitcherItem(m.BookId, m.BookName))
+            .Select(m => new BookSwitcherItem(m.BookId, m.BookName, m.Role))
             .ToList();
-        return View(new BookSwitcherViewModel(access.Current?.Id, access.Current?.Name, books));
+        return View(new BookSwitcherViewModel(access.Current?.Id, access.Current?.Name, access.Current?.Role, books));
     }
 }
 
-public sealed record BookSwitcherItem(int Id, string Name);
+public sealed record BookSwitcherItem(int Id, string Name, Core.Books.BookRole Role);
 
-public sealed record BookSwitcherViewModel(int? CurrentId, string? CurrentName, IReadOnlyList<BookSwitcherItem> Books);
+public sealed record BookSwitcherViewModel(int? CurrentId, string? CurrentName, Core.Books.BookRole? CurrentRole, IReadOnlyList<BookSwitcherItem> Books);

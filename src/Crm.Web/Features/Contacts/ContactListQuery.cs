@@ -120,6 +120,22 @@ public sealed class ContactListQuery
     }
 
     /// <summary>
+    /// The matches that sort before <paramref name="first"/> (the first row shown): counted, they give the page's
+    /// position for "51–100 of 1,234" without an offset in the URL. The same predicates as paging backwards.
+    /// </summary>
+    public IQueryable<Contact> Preceding(IQueryable<Contact> contacts, ContactListRow first)
+    {
+        var (name, id, at) = (first.Name, first.Id, first.LastInteractionAt);
+        if (Sort == ContactSort.Name)
+        {
+            return contacts.Where(c => string.Compare(c.Name, name) < 0 || (c.Name == name && c.Id < id));
+        }
+        return at is { } k
+            ? contacts.Where(c => c.LastInteractionAt > k || (c.LastInteractionAt == k && c.Id > id))
+            : contacts.Where(c => c.LastInteractionAt != null || (c.LastInteractionAt == null && c.Id > id));
+    }
+
+    /// <summary>
     /// Paging forward by last interaction from a contacted row: once the dated rows run out, the page continues with
     /// never-contacted ones (a second seek on the same index), or null when the main query already covers them.
     /// </summary>

@@ -19,6 +19,10 @@ public sealed class ContactListViewModel
     public required IReadOnlyList<SelectListItem> Salespeople { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
     public string? CompanyName { get; init; }
+    /// <summary>How many contacts match the search and filters (all pages).</summary>
+    public int Total { get; init; }
+    /// <summary>The 1-based position of the first row shown among the matches.</summary>
+    public int FirstPosition { get; init; }
 }
 
 public sealed record PersonRow(int Id, string No, string Name, string? JobTitle, string? Email, string? Phone);

@@ -44,32 +44,21 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access) : Con
                 {
                     rows.RemoveAt(rows.Count - 1);
                 }
-                return await List(query, rows, hasPrevious: false, hasNext: more);
+                return await List(query, filtered, rows, hasPrevious: false, hasNext: more);
             }
-            return await List(query, rows, hasPrevious: true, hasNext: true);
+            return await List(query, filtered, rows, hasPrevious: true, hasNext: true);
         }
-        return await List(query, rows, hasPrevious: query.Cursor(backwards: false) is not null, hasNext: more);
+        return await List(query, filtered, rows, hasPrevious: query.Cursor(backwards: false) is not null, hasNext: more);
     }
 
     [HttpGet("{contactId:int}")]
     public async Task<IActionResult> Details(int contactId)
     {
         var bookId = access.Book.Id;
-        var contact = await db.LoadContactDetailsAsync(bookId, contactId);
+        var contact = await ContactPage.LoadAsync(db, bookId, contactId);
         if (contact is null)
         {
             return NotFound();
-        }
-        if (contact.Type == Core.Contacts.ContactType.Company)
-        {
-            var persons = await db.Contacts.AsNoTracking()
-                .Where(c => c.BookId == bookId && c.CompanyId == contactId)
-                .OrderBy(c => c.Name).ThenBy(c => c.Id)
-                .Take(ContactListQuery.PageSize + 1)
-                .Select(c => new PersonRow(c.Id, c.No, c.Name, c.JobTitle, c.Email, c.Phone))
-                .ToListAsync();
-            contact.MorePersons = persons.Count > ContactListQuery.PageSize;
-            contact.Persons = persons.Take(ContactListQuery.PageSize).ToList();
         }
         ViewData["Section"] = "Contacts";
         return View(contact);
@@ -81,9 +70,14 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access) : Con
             c.Salesperson!.DisplayName,
             c.LastInteractionAt));
 
-    private async Task<IActionResult> List(ContactListQuery query, List<ContactListRow> rows, bool hasPrevious, bool hasNext)
+    private async Task<IActionResult> List(ContactListQuery query, IQueryable<Core.Contacts.Contact> filtered, List<ContactListRow> rows,
+        bool hasPrevious, bool hasNext)
     {
         var bookId = access.Book.Id;
+        // "1–50 of 1,234": the count of matches, and on a later page the matches before it (docs/performance.md,
+        // "Contacts list count", for the cost at 100,000 contacts).
+        var total = await filtered.CountAsync();
+        var first = rows.Count == 0 ? 0 : hasPrevious ? await query.Preceding(filtered, rows[0]).CountAsync() + 1 : 1;
         var tags = await db.ContactTags.AsNoTracking().Where(t => t.BookId == bookId)
             .Select(t => t.Name).Distinct().OrderBy(t => t).Take(TagChoices).ToListAsync();
         if (!string.IsNullOrEmpty(query.Tag) && !tags.Contains(query.Tag))
@@ -104,6 +98,8 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access) : Con
             Salespeople = await Members.ChoicesAsync(db, bookId),
             Tags = tags,
             CompanyName = companyName,
+            Total = total,
+            FirstPosition = first,
         });
     }
 }

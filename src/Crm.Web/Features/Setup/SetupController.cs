@@ -40,6 +40,10 @@ public sealed class SetupController(CrmDbContext db, BookAccess access, Membersh
     public async Task<IActionResult> Index(SetupForm form, [FromServices] IValidator<SetupForm> validator)
     {
         var bookId = access.Book.Id;
+        // A number too big for the field fails binding with the framework's "The value '…' is not valid for
+        // ContactNoNext."; say what the field takes instead, like the validator does for a number out of range.
+        ModelState.ReplaceBindingError(nameof(form.ContactNoNext), SetupFormValidator.NextNumberMessage);
+        ModelState.ReplaceBindingError(nameof(form.SegmentNoNext), SetupFormValidator.NextNumberMessage);
         if (!await validator.ValidateIntoAsync(form, ModelState))
         {
             return Show(form);

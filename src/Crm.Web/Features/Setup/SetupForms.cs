@@ -29,6 +29,8 @@ public sealed class SetupFormValidator : AbstractValidator<SetupForm>
     /// <summary>Keeps room below int.MaxValue so the series can always advance.</summary>
     public const int MaxNextNumber = 999_999_999;
 
+    public static readonly string NextNumberMessage = $"Enter a whole number from 1 to {MaxNextNumber:N0}.";
+
     public SetupFormValidator()
     {
         RuleFor(f => f.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the book a name.")
@@ -55,5 +57,5 @@ public sealed class SetupFormValidator : AbstractValidator<SetupForm>
     private void Next(System.Linq.Expressions.Expression<Func<SetupForm, int?>> field) =>
         RuleFor(field).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Enter the next number.")
-            .InclusiveBetween(1, MaxNextNumber).WithMessage($"Enter a whole number from 1 to {MaxNextNumber:N0}.");
+            .InclusiveBetween(1, MaxNextNumber).WithMessage(NextNumberMessage);
 }

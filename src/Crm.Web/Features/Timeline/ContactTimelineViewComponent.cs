@@ -33,8 +33,8 @@ public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess acc
     }
 
     /// <summary>
-    /// The form as the person left it after a validation error — re-rendered by the POST (standalone timeline) or
-    /// carried back to the contact page through TempData — or a fresh one. A valid posted return address is kept:
+    /// The form as the person left it after a validation error (re-rendered by the POST), or a fresh one with the
+    /// type last saved. A valid posted return address is kept:
     /// after fixing the error, Save goes back where the person started.
     /// </summary>
     private QuickLogForm QuickLogFormToShow(int bookId, int contactId, string pageReturnUrl)
@@ -47,11 +47,7 @@ public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess acc
             }
             return posted;
         }
-        if (HttpMethods.IsGet(Request.Method) && QuickLogRetry.Take(TempData, contactId) is { } retry)
-        {
-            retry.AddTo(ModelState);
-            return retry.ToForm(links.Contact(bookId, contactId));
-        }
-        return new QuickLogForm { Type = nameof(QuickLogType.Call), ReturnUrl = pageReturnUrl };
+        var chosen = TempData[TimelineController.ChosenTypeKey] as string;
+        return new QuickLogForm { Type = QuickLogForm.TryParseType(chosen, out var type) ? type.ToString() : nameof(QuickLogType.Call), ReturnUrl = pageReturnUrl };
     }
 }

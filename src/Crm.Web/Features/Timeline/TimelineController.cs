@@ -22,6 +22,9 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewe
     /// <summary>The view component reads this to show a re-rendered quick log.</summary>
     public const string QuickLogFormKey = "QuickLogForm";
 
+    /// <summary>TempData: the quick-log type last saved, offered again by the next fresh form.</summary>
+    public const string ChosenTypeKey = "QuickLogType";
+
     [HttpGet("contacts/{contactId:int}/timeline")]
     public async Task<IActionResult> Timeline(int contactId)
     {
@@ -66,7 +69,7 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewe
         // The validator already refused an unknown type; parsing here only hands over the value.
         if (!await validator.ValidateIntoAsync(form, ModelState) || !QuickLogForm.TryParseType(form.Type, out var type))
         {
-            return QuickLogInvalid(contactId, contactName, form);
+            return await QuickLogInvalid(contactId, contactName, form);
         }
         var result = await db.QuickLogAsync(bookId, contactId, type, form.Summary!, form.OccurredAtUtc(nowUtc, viewer.Zone), viewer.UserId, nowUtc,
             form.OneTimeKey);
@@ -77,28 +80,34 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewe
         if (!result.Succeeded)
         {
             ModelState.AddErrors(QuickLogForm.FormFields(result.Errors));
-            return QuickLogInvalid(contactId, contactName, form);
+            return await QuickLogInvalid(contactId, contactName, form);
         }
         TempData["Flash"] = $"{type} logged for {contactName}.";
-        return Redirect(links.SafeReturnUrl(form.ReturnUrl, bookId, contactId));
+        // The next quick log on this contact starts with the type just used (a run of calls stays calls).
+        TempData[ChosenTypeKey] = type.ToString();
+        // The fragment lands the reader on the new entry (highlighted by :target, focused by timeline.js).
+        return Redirect(links.SafeReturnUrl(form.ReturnUrl, bookId, contactId) + "#" + TimelineViewModels.EntryAnchor(result.Value![0].Id));
     }
 
     /// <summary>
-    /// The standalone timeline is this feature's page and re-renders the form (200). The contact page belongs to
-    /// Contacts: the input and messages go back to it through TempData (<see cref="QuickLogRetry"/>), and the anchor
-    /// scrolls to the form.
+    /// Re-renders the page the form was on, with the input whole and the messages by the fields (200, no redirect:
+    /// TempData is a cookie and could not carry a long summary back). The contact page belongs to Contacts and is
+    /// rendered from its view and loader (<see cref="ContactPage"/>).
     /// </summary>
-    private IActionResult QuickLogInvalid(int contactId, string contactName, QuickLogForm form)
+    private async Task<IActionResult> QuickLogInvalid(int contactId, string contactName, QuickLogForm form)
     {
-        var contactUrl = links.Contact(access.Book.Id, contactId);
-        if (form.ReturnUrl == contactUrl)
-        {
-            QuickLogRetry.From(contactId, form, ModelState).Save(TempData);
-            return RedirectToAction(nameof(ContactsController.Details), "Contacts", new { bookId = access.Book.Id, contactId },
-                TimelineViewModels.QuickLogAnchor);
-        }
         ViewData[QuickLogFormKey] = form;
-        return TimelinePage(contactId, contactName);
+        if (form.ReturnUrl != links.Contact(access.Book.Id, contactId))
+        {
+            return TimelinePage(contactId, contactName);
+        }
+        var contact = await ContactPage.LoadAsync(db, access.Book.Id, contactId);
+        if (contact is null)
+        {
+            return NotFound();
+        }
+        ViewData["Section"] = "Contacts";
+        return View(ContactPage.ViewPath, contact);
     }
 
     [HttpGet("interactions/{entryId:int}/delete"), Authorize(Policy = BookPolicies.CanEdit)]

@@ -5,7 +5,7 @@ namespace Crm.Web.Features.Timeline;
 
 /// <summary>
 /// The timeline's day headings ("Today", "Yesterday", "Monday 23 November 2026") in the reader's zone; the time on an
-/// entry is <see cref="Infrastructure.RelativeTime.DescribeWithTime"/>. Pure functions, tested without a clock.
+/// entry is <see cref="Infrastructure.RelativeTime.TimeOfDay"/>. Pure functions, tested without a clock.
 /// </summary>
 public static class TimelineFormatting
 {

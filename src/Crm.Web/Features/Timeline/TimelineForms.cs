@@ -81,6 +81,7 @@ public sealed class QuickLogFormValidator : AbstractValidator<QuickLogForm>
     // Bounds keep the UTC conversion of any zone inside DateTime's range.
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
     public static readonly DateOnly LatestDate = new(2999, 12, 31);
+    public const string RangeMessage = "Enter a date between 1 January 1900 and 31 December 2999.";
 
     public QuickLogFormValidator()
     {
@@ -90,9 +91,14 @@ public sealed class QuickLogFormValidator : AbstractValidator<QuickLogForm>
             .WithMessage($"The summary can be at most {InteractionLogEntry.DescriptionMaxLength} characters.")
             .SingleLine();
         RuleFor(f => f.Date)
-            .Must(d => QuickLogForm.TryParseDate(d, out var date) && date >= EarliestDate && date <= LatestDate)
+            .Must(d => QuickLogForm.TryParseDate(d, out _))
             .When(f => !string.IsNullOrWhiteSpace(f.Date))
             .WithMessage("Enter a valid date, like 2026-03-14.");
+        // A real date outside the range is a different problem from a typo: say which dates work.
+        RuleFor(f => f.Date)
+            .Must(d => QuickLogForm.TryParseDate(d, out var date) && date >= EarliestDate && date <= LatestDate)
+            .When(f => QuickLogForm.TryParseDate(f.Date, out _))
+            .WithMessage(RangeMessage);
         RuleFor(f => f.Time)
             .Must(t => QuickLogForm.TryParseTime(t, out _))
             .When(f => !string.IsNullOrWhiteSpace(f.Time))

@@ -53,8 +53,11 @@ public sealed record DeleteInteractionViewModel(
 
 public static class TimelineViewModels
 {
-    /// <summary>The id of the quick-log form: a redirect back to the contact page after an error scrolls to it.</summary>
+    /// <summary>The id of the quick-log form.</summary>
     public const string QuickLogAnchor = "add-interaction";
+
+    /// <summary>The element id of an entry: Save redirects to it, so the reader lands on what they logged.</summary>
+    public static string EntryAnchor(int entryId) => $"entry-{entryId}";
 
     /// <summary>The requested return address when it is one of the two allowed ones, else the contact page.</summary>
     public static string SafeReturnUrl(string? requested, string contactUrl, string timelineUrl) =>
@@ -75,7 +78,7 @@ public static class TimelineViewModels
                 g.Key != previousDay,
                 g.Select(e => new TimelineEntryView(
                     e.Id, e.Kind, e.Description, e.LoggedBy,
-                    viewer.AgoWithTime(e.OccurredAt),
+                    viewer.TimeOfDay(e.OccurredAt),
                     viewer.Exact(e.OccurredAt),
                     DisplayTime.Iso(e.OccurredAt),
                     e.Canceled, e.Source,

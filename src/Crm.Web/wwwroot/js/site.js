@@ -25,6 +25,43 @@
             if (!menu.contains(event.target)) { menu.removeAttribute("open"); }
         });
     });
+
+    // Escape closes the book switcher (and the phone menu) and gives focus back to the control that opened it.
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") { return; }
+        document.querySelectorAll("details.book-switcher[open]").forEach(function (menu) {
+            menu.removeAttribute("open");
+            menu.querySelector("summary").focus();
+        });
+        var button = document.querySelector(".menu-button[aria-expanded='true']");
+        if (button) {
+            button.click();
+            button.focus();
+        }
+    });
+})();
+
+// Phone menu: below 760 px the book's navigation and the account links fold behind one "Menu" button. Without this
+// script the button stays hidden and both stay visible, stacked above the page.
+(function () {
+    "use strict";
+    var button = document.querySelector(".menu-button");
+    if (!button) { return; }
+    document.body.classList.add("has-menu-button");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        document.body.classList.toggle("menu-open", open);
+    });
+})();
+
+// After a refused submit the page comes back with messages: put the cursor in the first field to fix, so keyboard
+// and screen-reader users start at the problem (focus would otherwise stay on <body>).
+(function () {
+    "use strict";
+    var invalid = document.querySelector("main form [aria-invalid='true']");
+    if (invalid && !invalid.closest("#add-interaction")) { invalid.focus(); }
 })();
 
 // Register: send the browser's time zone so times show in the person's zone from the first page.

@@ -33,13 +33,33 @@
         return { first: firstNew, count: added, hasMore: !!nextMore };
     }
 
-    // Back on the contact page after a quick-log error (#add-interaction): put the cursor in the first field to fix,
-    // so keyboard and screen-reader users land on the message too. After "load": scrolling to the fragment moves focus
-    // to the viewport (the form itself is not focusable) and would undo an earlier focus.
+    // Keep the reader's place after a page load. After "load": scrolling to the fragment moves focus to the viewport
+    // and would undo an earlier focus.
     window.addEventListener("load", function () {
-        if (window.location.hash !== "#add-interaction") { return; }
+        // A refused quick log is re-rendered: put the cursor in the first field to fix, so keyboard and screen-reader
+        // users land on the message too.
         var invalid = document.querySelector("#add-interaction [aria-invalid='true'], #add-interaction .quick-log-types[aria-describedby] input");
-        if (invalid) { invalid.focus({ preventScroll: true }); }
+        if (invalid) {
+            invalid.focus({ preventScroll: true });
+            document.getElementById("add-interaction").scrollIntoView({ block: "start" });
+            return;
+        }
+        var target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+        // After Save (#entry-{id}) the new entry, after a kind filter (#timeline-heading) the heading: both carry
+        // tabindex="-1" so they can take focus.
+        if (target && (target.classList.contains("timeline-entry") || target.id === "timeline-heading")) {
+            target.focus({ preventScroll: true });
+            target.scrollIntoView({ block: target.id === "timeline-heading" ? "start" : "center" });
+        }
+    });
+
+    // Ctrl+Enter (Cmd+Enter on a Mac) in the Summary saves, as in mail and chat apps.
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) { return; }
+        var form = event.target.closest ? event.target.closest("form.quick-log-form") : null;
+        if (!form || event.target.tagName !== "TEXTAREA") { return; }
+        event.preventDefault();
+        if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
     });
 
     document.addEventListener("click", function (event) {
