@@ -1,5 +1,6 @@
 using Crm.Core.Contacts;
 using Crm.Core.Interactions;
+using Crm.IntegrationTests.Contacts;
 using Crm.IntegrationTests.Infrastructure;
 using Crm.Web.Commands;
 using Microsoft.EntityFrameworkCore;
@@ -75,6 +76,37 @@ public sealed class GenerateCommandTests(CrmFactory factory) : IClassFixture<Crm
             Assert.False(await db.Books.AnyAsync(b => b.UnfinishedForUserId != null));
             Assert.All(await db.Books.Select(b => b.Memberships.Count).ToListAsync(), members => Assert.True(members > 0));
         });
+    }
+
+    /// <summary>
+    /// The request that showed the problem: a quick log while `generate` writes a large book beside the running app.
+    /// Bulk work commits in bounded batches, so the quick log waits a moment for the write lock and is stored.
+    /// </summary>
+    [Fact]
+    public async Task QuickLog_WhileGenerateRuns_IsStored_NeverA500()
+    {
+        var owner = await factory.RegisterAsync();
+        var contactId = await factory.AddContactAsync(owner.BookId, "Busy Day");
+        var page = $"/books/{owner.BookId}/contacts/{contactId}";
+        var generate = Task.Run(() => GenerateCommand.RunAsync(factory.Services,
+            ["--contacts", "20000", "--entries", "120000", "--owner", "busy-gen@example.com", "--password", "generated pw 22"]));
+        while (!generate.IsCompleted && !await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "busy-gen@example.com")))
+        {
+            await Task.Delay(50);
+        }
+
+        var answers = new List<System.Net.HttpStatusCode>();
+        while (!generate.IsCompleted && answers.Count < 5)
+        {
+            var response = await owner.Client.SubmitFormAsync(page, "form.quick-log-form",
+                new() { ["Type"] = "Call", ["Summary"] = $"Called during generate {answers.Count}" });
+            answers.Add(response.StatusCode);
+        }
+        Assert.Equal(0, await generate);
+
+        Assert.NotEmpty(answers);
+        Assert.All(answers, status => Assert.Equal(System.Net.HttpStatusCode.Redirect, status));
+        Assert.Equal(answers.Count, await factory.WithDbAsync(db => db.InteractionLogEntries.CountAsync(e => e.ContactId == contactId)));
     }
 
     [Fact]
