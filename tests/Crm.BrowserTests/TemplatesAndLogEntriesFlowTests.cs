@@ -1,8 +1,5 @@
-using Crm.Core.Accounts;
 using Crm.Core.Data;
 using Crm.Core.Interactions;
-using Crm.Web.Commands;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -16,23 +13,7 @@ public sealed class TemplatesAndLogEntriesFlowTests(BrowserFixture fixture)
     [Fact]
     public async Task Owner_CreatesGroupAndTemplate_ThenCancelsAllMatchingEntries()
     {
-        Assert.Equal(0, await DemoCommand.RunAsync(fixture.App.Services, []));
-        const string password = "demo password 2";
-        int bookId;
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<CrmUser>>();
-            var demo = (await users.FindByEmailAsync(DemoCommand.OwnerEmail))!;
-            await users.RemovePasswordAsync(demo);
-            await users.AddPasswordAsync(demo, password);
-            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-            bookId = await db.Memberships.Where(m => m.UserId == demo.Id).Select(m => m.BookId).MaxAsync();
-        }
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(DemoCommand.OwnerEmail);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        var (page, bookId) = await DemoLogIn.AsOwnerAsync(fixture);
 
         // A group, then a template in it.
         await page.GotoAsync($"/books/{bookId}/interaction-groups");

@@ -1,6 +1,7 @@
 using System.Net;
 using Crm.Core.Books;
 using Crm.IntegrationTests.Infrastructure;
+using static Crm.IntegrationTests.Infrastructure.RoleMatrix;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.IntegrationTests.Contacts;
@@ -8,15 +9,6 @@ namespace Crm.IntegrationTests.Contacts;
 /// <summary>The role matrix (docs/architecture.md, "Roles") for every contacts and setup action: who may, who gets 403, and who gets 404.</summary>
 public sealed class ContactsPermissionTests(CrmFactory factory) : IClassFixture<CrmFactory>
 {
-    public enum Caller { Viewer, Member, Owner, NonMember }
-
-    private static HttpStatusCode Expect(Caller caller, BookRole needed, HttpStatusCode success) => caller switch
-    {
-        Caller.NonMember => HttpStatusCode.NotFound,
-        _ when (BookRole)(int)caller >= needed => success,
-        _ => HttpStatusCode.Forbidden,
-    };
-
     [Theory]
     [InlineData(Caller.Viewer)]
     [InlineData(Caller.Member)]
@@ -28,12 +20,7 @@ public sealed class ContactsPermissionTests(CrmFactory factory) : IClassFixture<
         var bookId = owner.BookId;
         var personId = await factory.AddContactAsync(bookId, "Grace Hopper");
         var doomedId = await factory.AddContactAsync(bookId, "To Be Deleted");
-        var user = caller switch
-        {
-            Caller.Owner => owner,
-            Caller.NonMember => await factory.RegisterAsync(),
-            _ => await factory.JoinAsync(bookId, (BookRole)(int)caller),
-        };
+        var user = await factory.CallerAsync(owner, caller);
         var client = user.Client;
         var contacts = $"/books/{bookId}/contacts";
         var before = await factory.WithDbAsync(db => db.Contacts.CountAsync(c => c.BookId == bookId));
@@ -92,7 +79,7 @@ public sealed class ContactsPermissionTests(CrmFactory factory) : IClassFixture<
     {
         var owner = await factory.RegisterAsync();
         var contactId = await factory.AddContactAsync(owner.BookId, "Katherine Johnson");
-        var user = caller == Caller.Owner ? owner : await factory.JoinAsync(owner.BookId, (BookRole)(int)caller);
+        var user = await factory.CallerAsync(owner, caller);
 
         var list = await user.Client.GetPageAsync($"/books/{owner.BookId}/contacts");
         var page = await user.Client.GetPageAsync($"/books/{owner.BookId}/contacts/{contactId}");

@@ -2,6 +2,7 @@ using System.Net;
 using Crm.Core.Books;
 using Crm.Core.Interactions;
 using Crm.IntegrationTests.Infrastructure;
+using static Crm.IntegrationTests.Infrastructure.RoleMatrix;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.IntegrationTests.InteractionTemplates;
@@ -9,15 +10,6 @@ namespace Crm.IntegrationTests.InteractionTemplates;
 /// <summary>The role matrix (docs/architecture.md, "Roles") for every groups, templates and setup action.</summary>
 public sealed class TemplatesPermissionTests(CrmFactory factory) : IClassFixture<CrmFactory>
 {
-    public enum Caller { Viewer, Member, Owner, NonMember }
-
-    private static HttpStatusCode Expect(Caller caller, BookRole needed, HttpStatusCode success) => caller switch
-    {
-        Caller.NonMember => HttpStatusCode.NotFound,
-        _ when (BookRole)(int)caller >= needed => success,
-        _ => HttpStatusCode.Forbidden,
-    };
-
     [Theory]
     [InlineData(Caller.Viewer)]
     [InlineData(Caller.Member)]
@@ -27,12 +19,7 @@ public sealed class TemplatesPermissionTests(CrmFactory factory) : IClassFixture
     {
         var owner = await factory.RegisterAsync();
         var bookId = owner.BookId;
-        var user = caller switch
-        {
-            Caller.Owner => owner,
-            Caller.NonMember => await factory.RegisterAsync(),
-            _ => await factory.JoinAsync(bookId, (BookRole)(int)caller),
-        };
+        var user = await factory.CallerAsync(owner, caller);
         var client = user.Client;
         var groups = $"/books/{bookId}/interaction-groups";
         var templates = $"/books/{bookId}/interaction-templates";
