@@ -29,7 +29,7 @@ public sealed class KeepingPlaceTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("Meeting logged for Grace Hopper.");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("#entry-\\d+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#entry-\\d+$"));
         var entryId = page.Url[(page.Url.LastIndexOf('#') + 1)..];
         var entry = page.Locator($"#{entryId}");
         await Assertions.Expect(entry.Locator(".entry-summary")).ToHaveTextAsync("Quarterly review with the buying team");
