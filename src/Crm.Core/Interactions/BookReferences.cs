@@ -41,6 +41,19 @@ internal sealed class BookReferences
         return new BookReferences { Contacts = contacts, Templates = templates, Setup = await SetupAsync(db, bookId, Enum.GetValues<AutomaticEvent>(), ct) };
     }
 
+    /// <summary>Adds an error for a contact or template the item names that is not in the book (as read here).</summary>
+    public void CheckReferences(InteractionToRecord item, Func<string, string> key, FieldErrors errors)
+    {
+        if (!Contacts.ContainsKey(item.ContactId))
+        {
+            errors.Add(key(nameof(InteractionToRecord.ContactId)), InteractionLog.ContactNotFoundMessage);
+        }
+        if (item.TemplateId is { } templateId && !Templates.ContainsKey(templateId))
+        {
+            errors.Add(key(nameof(InteractionToRecord.TemplateId)), InteractionLog.TemplateNotFoundMessage);
+        }
+    }
+
     /// <summary>
     /// The new entry for <paramref name="item"/>, or null when it is an automatic event whose setup names no template
     /// (such an event records nothing; a person's own log is recorded anyway, ADR 0007).

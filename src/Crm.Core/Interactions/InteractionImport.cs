@@ -56,14 +56,7 @@ public static class InteractionImport
                 }
                 var key = $"[{consumed}].";
                 InteractionLog.CheckItem(item, nowUtc, field => key + field, errors);
-                if (!references.Contacts.ContainsKey(item.ContactId))
-                {
-                    errors.Add(key + nameof(InteractionToRecord.ContactId), InteractionLog.ContactNotFoundMessage);
-                }
-                if (item.TemplateId is { } templateId && !references.Templates.ContainsKey(templateId))
-                {
-                    errors.Add(key + nameof(InteractionToRecord.TemplateId), InteractionLog.TemplateNotFoundMessage);
-                }
+                references.CheckReferences(item, field => key + field, errors);
                 if (errors.Any)
                 {
                     yield break;

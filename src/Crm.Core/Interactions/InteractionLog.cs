@@ -89,20 +89,13 @@ public static class InteractionLog
                     await db.InteractionLogEntries.AsNoTracking().Where(e => e.BookId == bookId && e.Id == earlier).ToListAsync(ct));
         }
         var references = await BookReferences.LoadAsync(db, bookId, items, ct);
+        if (items.Count == 1 && !references.Contacts.ContainsKey(items[0].ContactId))
+        {
+            return ChangeResult.NotFound<IReadOnlyList<InteractionLogEntry>>(ContactNotFoundMessage);
+        }
         for (var i = 0; i < items.Count; i++)
         {
-            if (!references.Contacts.ContainsKey(items[i].ContactId))
-            {
-                if (items.Count == 1)
-                {
-                    return ChangeResult.NotFound<IReadOnlyList<InteractionLogEntry>>(ContactNotFoundMessage);
-                }
-                errors.Add(Key(items.Count, i)(nameof(InteractionToRecord.ContactId)), ContactNotFoundMessage);
-            }
-            if (items[i].TemplateId is { } templateId && !references.Templates.ContainsKey(templateId))
-            {
-                errors.Add(Key(items.Count, i)(nameof(InteractionToRecord.TemplateId)), TemplateNotFoundMessage);
-            }
+            references.CheckReferences(items[i], Key(items.Count, i), errors);
         }
         if (errors.Any)
         {
