@@ -63,6 +63,12 @@ public sealed class MembershipCache(IMemoryCache cache)
         return loaded;
     }
 
+    /// <summary>
+    /// Changes whenever any user's memberships are forgotten: markup rendered from memberships and kept (the book
+    /// switcher, <c>_Layout.cshtml</c>) puts it in its cache key, so it never outlives an invalidation.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     /// <summary>Forgets the user's memberships; their next request loads them again.</summary>
     public void Invalidate(string userId)
     {

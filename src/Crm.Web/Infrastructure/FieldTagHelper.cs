@@ -31,12 +31,17 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
     /// <summary>A URL answering ?q= with a JSON array of strings; site.js offers them in a datalist while typing.</summary>
     public string? Suggest { get; set; }
     [HtmlAttributeName("class")] public string? CssClass { get; set; }
+    /// <summary>
+    /// The posted field name when it is not the expression's: a form drawn inside a larger view model
+    /// (<c>asp-for="Form.Summary" name="Summary"</c>) that posts to an action binding the form alone.
+    /// </summary>
+    [HtmlAttributeName("name")] public string? FieldName { get; set; }
 
     [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        var name = FieldName ?? ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var errorId = id + "-error";
         var hintId = id + "-hint";

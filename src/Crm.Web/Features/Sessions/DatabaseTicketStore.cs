@@ -22,6 +22,16 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     /// <summary>Last seen is written at most this often, so reading pages does not mean a write per request.</summary>
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Every request of a logged-in user runs this lookup, so it is compiled: no expression tree to build and look up
+    /// in EF's query cache per request (docs/performance.md, "Per-request cost").
+    /// </summary>
+    private static readonly Func<CrmDbContext, string, CancellationToken, Task<StoredSession?>> FindSession =
+        EF.CompileAsyncQuery((CrmDbContext db, string key, CancellationToken ct) => db.ServerSessions.AsNoTracking()
+            .Where(s => s.Id == key)
+            .Select(s => new StoredSession(s.Ticket, s.ExpiresAt, s.LastSeenAt))
+            .FirstOrDefault());
+
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null, default);
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken)
@@ -67,11 +77,23 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext? httpContext, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Every request of a logged-in user asks for its ticket: it borrows the request's own (pooled) DbContext
+        // rather than renting a second one in a scope of its own (docs/performance.md, "Per-request cost").
+        // It also opens the connection for the rest of the request: the page's own queries (two on the contact page)
+        // then reuse it instead of opening and closing one each; it closes when the pooled context is returned.
+        if (httpContext?.RequestServices.GetService<CrmDbContext>() is { } requestDb)
+        {
+            await requestDb.Database.OpenConnectionAsync(cancellationToken);
+            return await RetrieveAsync(requestDb, key, cancellationToken);
+        }
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var session = await db.ServerSessions.AsNoTracking().Where(s => s.Id == key)
-            .Select(s => new { s.Ticket, s.ExpiresAt, s.LastSeenAt }).FirstOrDefaultAsync(cancellationToken);
+        return await RetrieveAsync(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), key, cancellationToken);
+    }
+
+    private async Task<AuthenticationTicket?> RetrieveAsync(CrmDbContext db, string key, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = await FindSession(db, key, cancellationToken);
         if (session is null || session.ExpiresAt <= now)
         {
             // Logged out, ended elsewhere or past the absolute lifetime: the cookie handler treats this as anonymous.
@@ -99,6 +121,9 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         await db.ServerSessions.Where(s => s.Id == key).ExecuteDeleteAsync(cancellationToken);
     }
 }
+
+/// <summary>What a request needs of its session row.</summary>
+internal sealed record StoredSession(byte[] Ticket, DateTime ExpiresAt, DateTime LastSeenAt);
 
 /// <summary>The <c>Sessions:*</c> settings (README): how long a session lives without use, and at most.</summary>
 public sealed class SessionSettings

@@ -68,6 +68,7 @@ public static class TimelineViewModels
         string returnUrl, Viewer viewer, TimelineLinks links)
     {
         var zone = viewer.Zone;
+        var deleteLink = canEdit ? links.DeleteEntries(bookId, returnUrl) : null;
         // A page that continues below an earlier one (the cursor) does not repeat the heading of the day it continues.
         DateOnly? previousDay = filter.Before?.Instant is { } before ? TimelineFormatting.LocalDay(before, zone) : null;
         var days = page.Entries
@@ -82,8 +83,8 @@ public static class TimelineViewModels
                     viewer.Exact(e.OccurredAt),
                     DisplayTime.Iso(e.OccurredAt),
                     e.Canceled, e.Source,
-                    // Routed here, once per entry, rather than by an anchor tag helper per row in the view.
-                    canEdit ? links.DeleteEntry(bookId, e.Id, returnUrl) : null)).ToList()))
+                    // Routed here, once per page, rather than by an anchor tag helper per row in the view.
+                    deleteLink?.Invoke(e.Id))).ToList()))
             .ToList();
 
         string? loadMore = null, fragment = null;
