@@ -66,13 +66,7 @@ public sealed record UxBook(string Email, int BookId, string OwnerId, int Compan
     public async Task<IPage> LogInAsync(BrowserFixture fixture, int width = 1280, int height = 800)
     {
         var page = await fixture.NewPageAsync(width, height);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(Email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        // Polls the address rather than waiting for a load event that may already be over (or never fire for a
-        // redirect that finished first); on a phone the Log out button is inside the closed menu, so it is no signal.
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await BrowserAccounts.LogInAsync(page, Email);
         return page;
     }
 
