@@ -28,7 +28,7 @@ public static class CreateInteractionPage
     {
         var templates = await db.InteractionTemplates.AsNoTracking().Where(t => t.BookId == bookId)
             .OrderBy(t => t.Code)
-            .Select(t => new SelectListItem(t.Code + " — " + t.Description, t.Id.ToString()))
+            .Select(t => new SelectListItem(t.Code + " – " + t.Description, t.Id.ToString()))
             .ToListAsync();
         var members = await Members.ChoicesAsync(db, bookId);
         var contacts = form.LockContact ? null : await CompanyPicker.ContactOptionsAsync(db, bookId);
