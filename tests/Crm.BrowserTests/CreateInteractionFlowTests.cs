@@ -13,14 +13,7 @@ namespace Crm.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class CreateInteractionFlowTests(BrowserFixture fixture)
 {
-    private async Task<(IPage Page, string UserId)> RegisterAsync(string displayName)
-    {
-        var page = await fixture.NewPageAsync();
-        var email = $"{displayName.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
-        await BrowserAccounts.RegisterAsync(fixture, page, email, displayName);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{displayName}'s book" })).ToBeVisibleAsync();
-        return (page, await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync()));
-    }
+    private Task<(IPage Page, string UserId)> RegisterAsync(string displayName) => BrowserAccounts.RegisterInOwnPageAsync(fixture, displayName);
 
     [Fact]
     public async Task Member_CreatesPostponesResumes_OwnerDeletesTheCanceledOne()

@@ -53,8 +53,9 @@ public static partial class InteractionLog
         return stillPostponed ? ChangeResult.Conflict(draft.Id, DraftChangedMessage) : ChangeResult.Refused<int>(DraftGoneMessage);
     }
 
-    private static async Task<ChangeResult<InteractionLogEntry>> RecordOneAsync(CrmDbContext db, int bookId, InteractionToRecord item,
-        DateTime nowUtc, Guid? oneTimeKey, CancellationToken ct)
+    /// <summary><see cref="RecordAsync"/> for one interaction (a form's), answering with its entry.</summary>
+    public static async Task<ChangeResult<InteractionLogEntry>> RecordOneAsync(this CrmDbContext db, int bookId, InteractionToRecord item,
+        DateTime nowUtc, Guid? oneTimeKey = null, CancellationToken ct = default)
     {
         var result = await db.RecordAsync(bookId, [item], nowUtc, oneTimeKey, ct);
         return new ChangeResult<InteractionLogEntry>(result.Status, result.Value is { Count: > 0 } entries ? entries[0] : null, result.Errors, result.Message);

@@ -125,7 +125,7 @@ public sealed class CreateInteractionController(CrmDbContext db, BookAccess acce
         var now = viewer.NowUtc;
         var result = postpone ? await db.PostponeAsync(bookId, item, form.Draft, now, form.OneTimeKey)
             : form.Draft is { } draft ? await db.FinishPostponedAsync(bookId, draft, item, now, form.OneTimeKey)
-            : await RecordAsync(bookId, item, now, form.OneTimeKey);
+            : await db.RecordOneAsync(bookId, item, now, form.OneTimeKey);
         switch (result.Status)
         {
             case ChangeStatus.Done:
@@ -148,12 +148,6 @@ public sealed class CreateInteractionController(CrmDbContext db, BookAccess acce
                 ModelState.AddErrors(CreateInteractionForm.FormFields(result.Errors));
                 return await Show(form);
         }
-    }
-
-    private async Task<ChangeResult<InteractionLogEntry>> RecordAsync(int bookId, InteractionToRecord item, DateTime now, Guid? key)
-    {
-        var result = await db.RecordAsync(bookId, [item], now, key);
-        return new ChangeResult<InteractionLogEntry>(result.Status, result.Value is { Count: > 0 } entries ? entries[0] : null, result.Errors, result.Message);
     }
 
     /// <summary>Back where the form was opened, from route values only.</summary>
