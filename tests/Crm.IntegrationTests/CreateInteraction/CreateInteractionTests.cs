@@ -125,6 +125,24 @@ public sealed class CreateInteractionTests(CrmFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Ok_ForgedContactOfAnotherBook_OrSalespersonNotAMember_IsRefusedWithAMessage_NothingStored()
+    {
+        var (owner, contactId, visit, _) = await ArrangeAsync();
+        var stranger = await factory.RegisterAsync();
+        var foreignContact = await factory.AddContactAsync(stranger.BookId, "Not Yours");
+        var fields = new Dictionary<string, string> { ["TemplateId"] = $"{visit}", ["Description"] = "Forged", ["Do"] = "ok" };
+
+        var otherBook = await TestClient.ParseAsync(await owner.Client.SubmitFormAsync(NewUrl(owner.BookId, contactId), Form,
+            new(fields) { ["ContactId"] = $"{foreignContact}" }));
+        var notMember = await TestClient.ParseAsync(await owner.Client.SubmitFormAsync(NewUrl(owner.BookId, contactId), Form,
+            new(fields) { ["SalespersonUserId"] = stranger.UserId }));
+
+        Assert.Contains(InteractionLog.ContactNotFoundMessage, otherBook.QuerySelector(".form-error")!.TextContent);
+        Assert.Equal(InteractionLog.SalespersonNotMemberMessage, notMember.QuerySelector("#SalespersonUserId-error")!.TextContent);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.InteractionLogEntries.CountAsync(e => e.Description == "Forged")));
+    }
+
+    [Fact]
     public async Task Ok_PostedTwice_StoresOneEntry()
     {
         var (owner, contactId, visit, _) = await ArrangeAsync();

@@ -142,10 +142,11 @@ public sealed class CreateInteractionController(CrmDbContext db, BookAccess acce
                 ModelState.AddModelError("", result.Message!);
                 return await Show(form);
             case ChangeStatus.NotFound:
-                ModelState.AddModelError(nameof(form.ContactId), InteractionLog.ContactNotFoundMessage);
+                ModelState.AddErrors(form.ShownAt(new Dictionary<string, string> { [nameof(form.ContactId)] = InteractionLog.ContactNotFoundMessage },
+                    Request.Form.ContainsKey(nameof(form.ContactLookup))));
                 return await Show(form);
             default:
-                ModelState.AddErrors(CreateInteractionForm.FormFields(result.Errors));
+                ModelState.AddErrors(form.ShownAt(result.Errors, Request.Form.ContainsKey(nameof(form.ContactLookup))));
                 return await Show(form);
         }
     }

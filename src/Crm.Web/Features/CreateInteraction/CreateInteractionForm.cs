@@ -149,9 +149,19 @@ public sealed class CreateInteractionForm
         };
     }
 
-    /// <summary>Where the use case's errors show: when it happened is the Date (the future rule).</summary>
-    public static IReadOnlyDictionary<string, string> FormFields(IReadOnlyDictionary<string, string> errors) =>
-        errors.GroupBy(e => e.Key == nameof(InteractionToRecord.OccurredAt) ? nameof(Date) : e.Key)
+    /// <summary>
+    /// Where the use case's errors show on this form: when it happened is the Date (the future rule); the contact is the
+    /// lookup field in a large book; a locked field has no input to stand by, so its message is the form's.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ShownAt(IReadOnlyDictionary<string, string> errors, bool contactLookup) =>
+        errors.GroupBy(e => e.Key switch
+            {
+                nameof(InteractionToRecord.OccurredAt) => nameof(Date),
+                nameof(ContactId) when LockContact => "",
+                nameof(ContactId) when contactLookup => nameof(ContactLookup),
+                nameof(SalespersonUserId) when LockSalesperson => "",
+                var key => key,
+            })
             .ToDictionary(g => g.Key, g => g.First().Value);
 }
 
