@@ -143,6 +143,28 @@ public sealed class CreateInteractionTests(CrmFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task LargeBook_ContactIsTypedAndSuggested_AndResolvedByName()
+    {
+        var (owner, contactId, visit, _) = await ArrangeAsync();
+        await factory.AddContactsAsync(owner.BookId, 200);
+        var url = $"/books/{owner.BookId}/interactions/new?origin=LogEntries";
+
+        var page = await owner.Client.GetPageAsync(url);
+        var suggestions = await owner.Client.Http.GetStringAsync($"/books/{owner.BookId}/contacts/lookup?q=prefers");
+        var unknown = await TestClient.ParseAsync(await owner.Client.SubmitFormAsync(url, Form,
+            new() { ["ContactLookup"] = "Nobody Here", ["TemplateId"] = $"{visit}", ["Description"] = "Typed", ["Do"] = "ok" }));
+        var response = await owner.Client.SubmitFormAsync(url, Form,
+            new() { ["ContactLookup"] = "Ada Prefers Email", ["TemplateId"] = $"{visit}", ["Description"] = "Typed", ["Do"] = "ok" });
+
+        Assert.Null(page.QuerySelector("select[name=ContactId]"));
+        Assert.NotNull(page.QuerySelector("input[name=ContactLookup][data-suggest]"));
+        Assert.Contains("Ada Prefers Email (", suggestions);
+        Assert.StartsWith("No contact of this book has that name or No.", unknown.QuerySelector("#ContactLookup-error")!.TextContent);
+        Assert.Equal($"/books/{owner.BookId}/interaction-log-entries", response.Headers.Location!.OriginalString);
+        Assert.Equal(contactId, await factory.WithDbAsync(db => db.InteractionLogEntries.Where(e => e.Description == "Typed").Select(e => e.ContactId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Ok_PostedTwice_StoresOneEntry()
     {
         var (owner, contactId, visit, _) = await ArrangeAsync();
