@@ -41,7 +41,7 @@ public static class CreateInteractionPage
         return new CreateInteractionChoices(
             [new SelectListItem("Choose a template", ""), .. templates],
             [new SelectListItem("—", ""), .. members],
-            contacts,
+            contacts is { Count: > 0 } options ? [new SelectListItem("Choose a contact", ""), .. options.Skip(1)] : contacts,
             contactName,
             members.FirstOrDefault(m => m.Value == form.SalespersonUserId)?.Text,
             draftNo);
