@@ -1,5 +1,6 @@
 using Crm.IntegrationTests.Infrastructure;
 using Crm.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Crm.BrowserTests;
@@ -25,6 +26,20 @@ public static class BrowserAccounts
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your e-mail" })).ToBeVisibleAsync();
         await ConfirmFromMailAsync(fixture, page, email);
         await LogInAsync(page, email);
+    }
+
+    /// <summary>
+    /// A new person in a page of their own: registered, confirmed and logged in, landed in their own book. Returns the
+    /// page and the user's id.
+    /// </summary>
+    public static async Task<(IPage Page, string UserId)> RegisterInOwnPageAsync(BrowserFixture fixture, string displayName)
+    {
+        var page = await fixture.NewPageAsync();
+        var email = $"{displayName.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        await RegisterAsync(fixture, page, email, displayName);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{displayName}'s book" })).ToBeVisibleAsync();
+        var userId = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        return (page, userId);
     }
 
     /// <summary>Opens the confirmation link of the mail that arrived for <paramref name="email"/>; lands on Log in.</summary>

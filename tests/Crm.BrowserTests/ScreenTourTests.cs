@@ -37,6 +37,8 @@ public sealed class ScreenTourTests(BrowserFixture fixture)
             ("interaction-log-entries", $"{b}/interaction-log-entries"),
             ("interaction-log-entries-filtered", $"{b}/interaction-log-entries?kind=Call&canceled=NotCanceled"),
             ("delete-canceled-entries", $"{b}/interaction-log-entries/delete-canceled"),
+            ("create-interaction", $"{b}/interactions/new?contact={book.LongNameId}&origin=Contact"),
+            ("create-interaction-any-contact", $"{b}/interactions/new?origin=LogEntries"),
         ];
 
         var problems = new List<string>();
@@ -54,6 +56,15 @@ public sealed class ScreenTourTests(BrowserFixture fixture)
             {
                 await CheckAsync(page, $"{size}-{name}", url, problems);
             }
+            // Create Interaction's Cancel question, then the postponed draft in Postponed Interactions.
+            await page.GotoAsync($"{b}/interactions/new?contact={book.PersonId}&origin=Contact");
+            await page.GetByLabel("Interaction Template").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "Description", Exact = true }).FillAsync("A visit to write up later");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Do you want to finish this interaction later?" })).ToBeVisibleAsync();
+            await CheckCurrentAsync(page, $"{size}-cancel-question", problems);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Postpone" }).ClickAsync();
+            await CheckAsync(page, $"{size}-postponed-interactions", $"{b}/postponed-interactions", problems);
             if (size == "phone")
             {
                 // The phone menu open, and the book switcher open: both must fit too.

@@ -13,15 +13,7 @@ namespace Crm.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class TimelineFlowTests(BrowserFixture fixture)
 {
-    private async Task<(IPage Page, string UserId)> RegisterAsync(string displayName)
-    {
-        var page = await fixture.NewPageAsync();
-        var email = $"{displayName.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
-        await BrowserAccounts.RegisterAsync(fixture, page, email, displayName);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{displayName}'s book" })).ToBeVisibleAsync();
-        var userId = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        return (page, userId);
-    }
+    private Task<(IPage Page, string UserId)> RegisterAsync(string displayName) => BrowserAccounts.RegisterInOwnPageAsync(fixture, displayName);
 
     // The user has browsed their own book already: AddMembershipAsync also clears their cached memberships.
     private Task JoinAsync(int bookId, string userId, BookRole role) => fixture.App.AddMembershipAsync(bookId, userId, role);

@@ -10,7 +10,9 @@ namespace Crm.Core.Interactions;
 /// </summary>
 internal sealed class BookReferences
 {
-    public required Dictionary<int, (int? CompanyId, string? SalespersonUserId)> Contacts { get; init; }
+    public required Dictionary<int, ContactFacts> Contacts { get; init; }
+    /// <summary>The members among the salespeople the items name (all members for <see cref="LoadAllAsync"/>).</summary>
+    public required HashSet<string> Members { get; init; }
     public required Dictionary<int, InteractionTemplate> Templates { get; init; }
     public required Dictionary<AutomaticEvent, InteractionTemplate?> Setup { get; init; }
 
@@ -20,14 +22,18 @@ internal sealed class BookReferences
         var contactIds = items.Select(i => i.ContactId).Distinct().ToList();
         var templateIds = items.Select(i => i.TemplateId).OfType<int>().Distinct().ToList();
         var events = items.Where(i => i.TemplateId is null).Select(i => i.Event).OfType<AutomaticEvent>().Distinct().ToList();
+        var salespeople = items.Select(i => i.SalespersonUserId).OfType<string>().Distinct().ToList();
         var contacts = await db.Contacts.AsNoTracking()
             .Where(c => c.BookId == bookId && contactIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.CompanyId, c.SalespersonUserId })
-            .ToDictionaryAsync(c => c.Id, c => (c.CompanyId, c.SalespersonUserId), ct);
+            .Select(c => new ContactFacts(c.Id, c.CompanyId, c.SalespersonUserId, c.CorrespondenceType))
+            .ToDictionaryAsync(c => c.Id, ct);
         var templates = templateIds.Count == 0
             ? []
             : await db.InteractionTemplates.AsNoTracking().Where(t => t.BookId == bookId && templateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-        return new BookReferences { Contacts = contacts, Templates = templates, Setup = await SetupAsync(db, bookId, events, ct) };
+        var members = salespeople.Count == 0
+            ? []
+            : (await db.Memberships.AsNoTracking().Where(m => m.BookId == bookId && salespeople.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(ct)).ToHashSet();
+        return new BookReferences { Contacts = contacts, Templates = templates, Members = members, Setup = await SetupAsync(db, bookId, events, ct) };
     }
 
     /// <summary>Every contact and template of the book, for a stream of many entries (import, generated books).</summary>
@@ -35,13 +41,17 @@ internal sealed class BookReferences
     {
         var contacts = await db.Contacts.AsNoTracking()
             .Where(c => c.BookId == bookId)
-            .Select(c => new { c.Id, c.CompanyId, c.SalespersonUserId })
-            .ToDictionaryAsync(c => c.Id, c => (c.CompanyId, c.SalespersonUserId), ct);
+            .Select(c => new ContactFacts(c.Id, c.CompanyId, c.SalespersonUserId, c.CorrespondenceType))
+            .ToDictionaryAsync(c => c.Id, ct);
         var templates = await db.InteractionTemplates.AsNoTracking().Where(t => t.BookId == bookId).ToDictionaryAsync(t => t.Id, ct);
-        return new BookReferences { Contacts = contacts, Templates = templates, Setup = await SetupAsync(db, bookId, Enum.GetValues<AutomaticEvent>(), ct) };
+        var members = (await db.Memberships.AsNoTracking().Where(m => m.BookId == bookId).Select(m => m.UserId).ToListAsync(ct)).ToHashSet();
+        return new BookReferences
+        {
+            Contacts = contacts, Templates = templates, Members = members, Setup = await SetupAsync(db, bookId, Enum.GetValues<AutomaticEvent>(), ct),
+        };
     }
 
-    /// <summary>Adds an error for a contact or template the item names that is not in the book (as read here).</summary>
+    /// <summary>Adds an error for a contact, template or salesperson the item names that is not in the book (as read here).</summary>
     public void CheckReferences(InteractionToRecord item, Func<string, string> key, FieldErrors errors)
     {
         if (!Contacts.ContainsKey(item.ContactId))
@@ -51,6 +61,10 @@ internal sealed class BookReferences
         if (item.TemplateId is { } templateId && !Templates.ContainsKey(templateId))
         {
             errors.Add(key(nameof(InteractionToRecord.TemplateId)), InteractionLog.TemplateNotFoundMessage);
+        }
+        if (item.SalespersonUserId is { } salesperson && !Members.Contains(salesperson))
+        {
+            errors.Add(key(nameof(InteractionToRecord.SalespersonUserId)), InteractionLog.SalespersonNotMemberMessage);
         }
     }
 
@@ -68,9 +82,10 @@ internal sealed class BookReferences
             return null;
         }
         var contact = Contacts[item.ContactId];
+        var kind = item.KindFromTemplate && template is not null ? template.Kind : item.Kind;
         var entry = InteractionFactory.FromTemplate(template, new NewInteraction(
-            bookId, item.ContactId, contact.CompanyId, contact.SalespersonUserId, item.Kind, item.Description.Trim(),
-            item.OccurredAt, item.LoggedAt ?? nowUtc, item.LoggedByUserId, item.Source));
+            bookId, item.ContactId, contact.CompanyId, item.SalespersonUserId ?? contact.SalespersonUserId, kind, item.Description.Trim(),
+            item.OccurredAt, item.LoggedAt ?? nowUtc, item.LoggedByUserId, item.Source, contact.CorrespondenceType, item.Values));
         entry.AutomaticEvent = item.Source == InteractionSource.Automatic ? item.Event : null;
         entry.Subject = TextInput.Clean(item.Subject);
         entry.Comments = TextInput.Clean(item.Comments);
@@ -95,3 +110,6 @@ internal sealed class BookReferences
         return rows.ToDictionary(r => r.Event, r => r.Template);
     }
 }
+
+/// <summary>What an entry copies from its contact.</summary>
+internal sealed record ContactFacts(int Id, int? CompanyId, string? SalespersonUserId, CorrespondenceType CorrespondenceType);

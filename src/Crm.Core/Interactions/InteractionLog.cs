@@ -28,6 +28,15 @@ public sealed record InteractionToRecord(
     public bool Canceled { get; init; }
     public bool Postponed { get; init; }
 
+    /// <summary>The salesperson (a member of the book); null is the contact's.</summary>
+    public string? SalespersonUserId { get; init; }
+
+    /// <summary>Values the caller set explicitly, over the template's (<see cref="InteractionDefaults"/>).</summary>
+    public InteractionValues? Values { get; init; }
+
+    /// <summary>The entry takes the template's kind rather than <see cref="Kind"/> (the Create Interaction form picks a template, not a kind).</summary>
+    public bool KindFromTemplate { get; init; }
+
     /// <summary>When it was typed in; the call's "now" unless history arrives with its own (import, demo data).</summary>
     public DateTime? LoggedAt { get; init; }
 }
@@ -38,10 +47,14 @@ public sealed record InteractionToRecord(
 /// set-based for the contacts touched, and each call is one transaction. Cancel/undo, evaluate, postpone/resume,
 /// segment logging, the API and import are meant to join this module rather than write the table themselves.
 /// </summary>
-public static class InteractionLog
+public static partial class InteractionLog
 {
     public const string ContactNotFoundMessage = "Choose a contact of this book.";
     public const string TemplateNotFoundMessage = "Choose an interaction template of this book.";
+    public const string SalespersonNotMemberMessage = "Choose a member of this book as salesperson.";
+    public const string NegativeCostMessage = "The cost can't be negative.";
+    public const string NegativeDurationMessage = "The duration can't be negative.";
+    public static string CommentsTooLongMessage => $"The comments can be at most {InteractionLogEntry.CommentsMaxLength} characters.";
 
     /// <summary>"Add Interaction" on a timeline: the template set up for the type, recorded even without one (ADR 0007).</summary>
     public static Task<ChangeResult<IReadOnlyList<InteractionLogEntry>>> QuickLogAsync(this CrmDbContext db, int bookId, int contactId,
@@ -149,9 +162,50 @@ public static class InteractionLog
         {
             errors.Add(key(nameof(InteractionToRecord.OccurredAt)), InteractionRules.FutureMessage);
         }
+        if (item.Comments is { } comments && comments.Trim().Length > InteractionLogEntry.CommentsMaxLength)
+        {
+            errors.Add(key(nameof(InteractionToRecord.Comments)), CommentsTooLongMessage);
+        }
+        else if (!Changes.TextRules.IsMultiLine(item.Comments))
+        {
+            errors.Add(key(nameof(InteractionToRecord.Comments)), Changes.TextRules.ControlCharacterMessage);
+        }
+        if (!Enum.IsDefined(item.Evaluation))
+        {
+            errors.Add(key(nameof(InteractionToRecord.Evaluation)), "Choose an evaluation.");
+        }
+        if (item.Values is { } values)
+        {
+            CheckValues(values, key, errors);
+        }
         if (string.IsNullOrEmpty(item.LoggedByUserId))
         {
             throw new ArgumentException("An interaction is always logged by someone.", nameof(item));
+        }
+    }
+
+    private static void CheckValues(InteractionValues values, Func<string, string> key, FieldErrors errors)
+    {
+        if (values.Cost < 0)
+        {
+            errors.Add(key(nameof(InteractionValues.Cost)), NegativeCostMessage);
+        }
+        if (values.DurationMinutes < 0)
+        {
+            errors.Add(key(nameof(InteractionValues.DurationMinutes)), NegativeDurationMessage);
+        }
+        // Forms bind enums from any number; only the defined values can be stored (as their names).
+        if (values.InformationFlow is { } flow && !Enum.IsDefined(flow))
+        {
+            errors.Add(key(nameof(InteractionValues.InformationFlow)), "Choose an information flow.");
+        }
+        if (values.InitiatedBy is { } initiatedBy && !Enum.IsDefined(initiatedBy))
+        {
+            errors.Add(key(nameof(InteractionValues.InitiatedBy)), "Choose who initiated it.");
+        }
+        if (values.CorrespondenceType is { } correspondence && !Enum.IsDefined(correspondence))
+        {
+            errors.Add(key(nameof(InteractionValues.CorrespondenceType)), "Choose a correspondence type.");
         }
     }
 
