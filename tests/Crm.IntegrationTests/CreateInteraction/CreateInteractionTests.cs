@@ -180,6 +180,22 @@ public sealed class CreateInteractionTests(CrmFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Postponed_ThenBackInTheBrowserAndOk_FinishesThatDraft_NotASecondEntry()
+    {
+        var (owner, contactId, visit, _) = await ArrangeAsync();
+        var page = await owner.Client.GetPageAsync(NewUrl(owner.BookId, contactId));
+        var form = (IHtmlFormElement)page.QuerySelector(Form)!;
+
+        await owner.Client.SubmitAsync(form, new() { ["TemplateId"] = $"{visit}", ["Description"] = "Later", ["Do"] = "postpone" }, NewUrl(owner.BookId, contactId));
+        // The same page (same one-time key), as the browser's Back shows it, now with OK.
+        await owner.Client.SubmitAsync(form, new() { ["TemplateId"] = $"{visit}", ["Description"] = "Done after all", ["Do"] = "ok" }, NewUrl(owner.BookId, contactId));
+
+        var entries = await factory.WithDbAsync(db => db.InteractionLogEntries.Where(e => e.ContactId == contactId)
+            .Select(e => new { e.Description, e.Postponed }).ToListAsync());
+        Assert.Equal([("Done after all", false)], entries.Select(e => (e.Description, e.Postponed)));
+    }
+
+    [Fact]
     public async Task Cancel_AsksToFinishLater_Discard_SavesNothing()
     {
         var (owner, contactId, visit, _) = await ArrangeAsync();
