@@ -169,7 +169,9 @@ public static class GenerateCommand
         {
             // Skewed: a fifth of the contacts get most of the history, as in real books.
             var contactId = random.Next(5) < 3 ? contactIds[random.Next(Math.Max(1, contactIds.Length / 5))] : contactIds[random.Next(contactIds.Length)];
-            var occurred = now.AddMinutes(-random.Next(1, 3 * 365 * 24 * 60));
+            // In the order things happen, over three years, as a real book grows (entries are appended when they are
+            // logged): a date range is then stored together, as it is in a real book, not spread over the whole table.
+            var occurred = now.AddMinutes(-HistoryMinutes + (double)HistoryMinutes * i / count - random.Next(1, 60));
             // Mostly people's own logs; then segment mailings, automatic records and the API.
             var source = random.Next(100) switch
             {
@@ -203,6 +205,8 @@ public static class GenerateCommand
             };
         }
     }
+
+    private const int HistoryMinutes = 3 * 365 * 24 * 60;
 
     private static readonly InteractionKind[] AutomaticKinds = [InteractionKind.Email, InteractionKind.Letter, InteractionKind.Call, InteractionKind.Meeting];
 
