@@ -37,6 +37,10 @@ public sealed class ScreenTourTests(BrowserFixture fixture)
             ("interaction-log-entries", $"{b}/interaction-log-entries"),
             ("interaction-log-entries-filtered", $"{b}/interaction-log-entries?kind=Call&canceled=NotCanceled"),
             ("delete-canceled-entries", $"{b}/interaction-log-entries/delete-canceled"),
+            ("interaction-group-statistics", $"{b}/interaction-groups/statistics"),
+            ("interaction-template-statistics", $"{b}/interaction-templates/statistics?measure=Duration"),
+            ("statistics-bad-dates", $"{b}/interaction-groups/statistics?from=2026-13-01&to=2026-01-31"),
+            ("contact-logged-by-people", $"{book.ContactUrl(book.PersonId)}?origin=People"),
         ];
 
         var problems = new List<string>();
