@@ -55,7 +55,7 @@ public sealed class StatisticsQuery
 /// <summary>
 /// Number of interactions, cost and duration per Interaction Group or Template over a range: one GROUP BY over the
 /// book's entries, canceled entries and postponed drafts left out. It seeks the covering index
-/// IX_InteractionLogEntries_BookId_OccurredAt_Statistics (BookId, OccurredAt, then every column it reads), so the
+/// IX_InteractionLogEntries_BookId_OccurredAt_Covering (BookId, OccurredAt, then every column it reads), so the
 /// range is one index range scan without a lookup into the table per entry (docs/performance.md, "Statistics").
 /// </summary>
 public static class StatisticsQueries
