@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261126015713_InteractionCoveringIndex")]
+    [Migration("20261126020055_InteractionCoveringIndex")]
     partial class InteractionCoveringIndex
     {
         /// <inheritdoc />
