@@ -14,6 +14,9 @@ namespace Crm.Migrations.Sqlite.Migrations
                 name: "IX_InteractionLogEntries_BookId_OccurredAt_Covering",
                 table: "InteractionLogEntries",
                 columns: new[] { "BookId", "OccurredAt", "GroupId", "TemplateId", "Cost", "DurationMinutes", "Canceled", "Postponed", "Kind", "Source", "AttemptFailed", "Evaluation" });
+            // Fresh planner statistics for the new index: without them SQLite prefers it even where the
+            // (ContactId, OccurredAt, Id) index is far better (one contact's entries: 800 ms instead of 8 ms at 2M entries).
+            migrationBuilder.Sql("ANALYZE \"InteractionLogEntries\";");
         }
 
         /// <inheritdoc />
