@@ -200,7 +200,7 @@ public static class GenerateCommand
                 Evaluation = random.Next(10) < 3 ? (Evaluation)random.Next(1, 6) : Evaluation.None,
                 AttemptFailed = kind == InteractionKind.Call && random.Next(12) == 0,
                 Canceled = random.Next(50) == 0,
-                // A few hundred per 2,000,000: drafts someone started and will finish later.
+                // About 200 per 2,000,000 (1 in 10,000): drafts someone started and will finish later.
                 Postponed = random.Next(10_000) == 0,
             };
         }
