@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the contacts list and the contact page on a large book (docs/performance.md: fast at 100k contacts / 2M entries).
+# Measures the contacts list, the contact page, Interaction Log Entries and statistics on a large book (docs/performance.md: fast at 100k contacts / 2M entries).
 #
 # Usage: scripts/benchmark.sh [CONTACTS] [ENTRIES] [RUNS]      (defaults 100000 2000000 20)
 #
@@ -22,6 +22,13 @@ bench_login
 next=$(bench_page "/books/$book/contacts" | grep -o 'href="[^"]*" rel="next"' | head -n 1 | sed -E 's/href="([^"]*)".*/\1/; s/&amp;/\&/g')
 contact=$(bench_page "/books/$book/contacts?sort=LastInteraction" | grep -oE "/books/$book/contacts/[0-9]+\"" | head -n 1 | tr -d '"')
 older=$(bench_page "$contact" | grep -oE 'href="[^"]*before=[^"]*"' | head -n 1 | sed -E 's/href="([^"]*)"/\1/; s/&amp;/\&/g')
+# Interaction Log Entries: a template and a contact from the grid's own filter choices and rows; windows relative to today.
+entries="/books/$book/interaction-log-entries"
+grid=$(bench_page "$entries")
+template=$(echo "$grid" | grep -oE '<option value="[0-9]+">SALESCALL<' | head -n 1 | sed -E 's/.*value="([0-9]+)".*/\1/')
+contact_id=${contact##*/}
+week="from=$(date -u -d '37 days ago' +%F)&to=$(date -u -d '31 days ago' +%F)"
+month="from=$(date -u -d '60 days ago' +%F)&to=$(date -u -d '31 days ago' +%F)"
 
 measure() { # name path
   local name="$1" path="$2" times
@@ -48,3 +55,13 @@ measure "Contacts, filter companies" "/books/$book/contacts?type=Company"
 measure "Contacts, filter tag \"vip\"" "/books/$book/contacts?tag=vip"
 measure "Contact page with timeline" "$contact"
 measure "Contact timeline, load more" "$older"
+measure "Interaction Log Entries, all (count of the book)" "$entries"
+measure "Log entries, one contact" "$entries?contact=$contact_id"
+measure "Log entries, one week" "$entries?$week"
+measure "Log entries, template SALESCALL, 30 days" "$entries?template=$template&$month"
+measure "Log entries, automatic, 30 days" "$entries?origin=Automatic&$month"
+measure "Log entries, failed calls, 30 days" "$entries?kind=Call&attemptFailed=true&$month"
+measure "Log entries, people, not canceled, one week" "$entries?origin=People&canceled=NotCanceled&$week"
+measure "Log entries, template SALESCALL, whole book" "$entries?template=$template"
+measure "Group statistics, last 12 months" "/books/$book/interaction-groups/statistics"
+measure "Template statistics, last 30 days" "/books/$book/interaction-templates/statistics?from=$(date -u -d '30 days ago' +%F)"

@@ -39,6 +39,10 @@ public sealed class ScreenTourTests(BrowserFixture fixture)
             ("delete-canceled-entries", $"{b}/interaction-log-entries/delete-canceled"),
             ("create-interaction", $"{b}/interactions/new?contact={book.LongNameId}&origin=Contact"),
             ("create-interaction-any-contact", $"{b}/interactions/new?origin=LogEntries"),
+            ("interaction-group-statistics", $"{b}/interaction-groups/statistics"),
+            ("interaction-template-statistics", $"{b}/interaction-templates/statistics?measure=Duration"),
+            ("statistics-bad-dates", $"{b}/interaction-groups/statistics?from=2026-13-01&to=2026-01-31"),
+            ("contact-logged-by-people", $"{book.ContactUrl(book.PersonId)}?origin=People"),
         ];
 
         var problems = new List<string>();

@@ -55,7 +55,13 @@ public sealed record UxBook(string Email, int BookId, string OwnerId, int Compan
             ];
             var kinds = new[] { InteractionKind.Call, InteractionKind.Email, InteractionKind.Meeting, InteractionKind.Note };
             var entries = Enumerable.Range(0, 26).Select(i => new InteractionToRecord(personId, kinds[i % 4], summaries[i % summaries.Length],
-                now.AddHours(-2 - (i * 9)), ownerId, InteractionSource.Manual)).ToList();
+                now.AddHours(-2 - (i * 9)), ownerId, InteractionSource.Manual)
+            {
+                // Through the quick-log templates, so statistics have figures; some evaluated, some failed attempts.
+                Event = ((QuickLogType)(i % 4)).ToAutomaticEvent(),
+                Evaluation = i % 5 == 1 ? Evaluation.Positive : Evaluation.None,
+                AttemptFailed = i % 8 == 4,
+            }).ToList();
             entries.Insert(0, new InteractionToRecord(personId, InteractionKind.Note, MixedSummary, now.AddMinutes(-30), ownerId, InteractionSource.Manual));
             entries.Add(new InteractionToRecord(longNameId, InteractionKind.Call, MixedSummary, now.AddMinutes(-10), ownerId, InteractionSource.Manual));
             var stored = Check(await db.RecordAsync(bookId, entries, now));

@@ -93,6 +93,7 @@ internal sealed class BookReferences
         entry.AttemptFailed = item.AttemptFailed;
         entry.Canceled = item.Canceled;
         entry.Postponed = item.Postponed;
+        entry.SegmentNo = TextInput.Clean(item.SegmentNo);
         return entry;
     }
 

@@ -79,6 +79,16 @@ public class InteractionLogEntryConfiguration : IEntityTypeConfiguration<Interac
         builder.HasIndex(e => new { e.ContactId, e.OccurredAt, e.Id });
         // The Interaction Log Entries grid of a book, newest first.
         builder.HasIndex(e => new { e.BookId, e.OccurredAt, e.Id });
+        // A date range of the book read from the index alone: statistics per group and template (every column their
+        // GROUP BY reads) and the count of the Interaction Log Entries grid under a date range with its usual filters
+        // (kind, source, people/automatic, canceled, attempt failed, evaluation). Without it each entry in the range
+        // costs a lookup into the table: seconds for a year of a 2,000,000-entry book (docs/performance.md).
+        builder.HasIndex(e => new
+            {
+                e.BookId, e.OccurredAt, e.GroupId, e.TemplateId, e.Cost, e.DurationMinutes, e.Canceled, e.Postponed, e.Kind, e.Source,
+                e.AttemptFailed, e.Evaluation,
+            })
+            .HasDatabaseName("IX_InteractionLogEntries_BookId_OccurredAt_Covering");
 
         // Entries cascade only from their contact: SQL Server allows one cascade path per table, so Book -> entry is
         // NoAction and deleting a book removes its entries explicitly first.

@@ -27,6 +27,8 @@ public sealed record InteractionToRecord(
     public bool AttemptFailed { get; init; }
     public bool Canceled { get; init; }
     public bool Postponed { get; init; }
+    /// <summary>The segment an entry was logged from (Source Segment); blank for the others.</summary>
+    public string? SegmentNo { get; init; }
 
     /// <summary>The salesperson (a member of the book); null is the contact's.</summary>
     public string? SalespersonUserId { get; init; }

@@ -608,6 +608,9 @@ namespace Crm.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ContactId", "OccurredAt", "Id");
 
+                    b.HasIndex("BookId", "OccurredAt", "GroupId", "TemplateId", "Cost", "DurationMinutes", "Canceled", "Postponed", "Kind", "Source", "AttemptFailed", "Evaluation")
+                        .HasDatabaseName("IX_InteractionLogEntries_BookId_OccurredAt_Covering");
+
                     b.ToTable("InteractionLogEntries");
                 });
 

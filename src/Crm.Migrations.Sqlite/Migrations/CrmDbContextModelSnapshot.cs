@@ -590,6 +590,9 @@ namespace Crm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContactId", "OccurredAt", "Id");
 
+                    b.HasIndex("BookId", "OccurredAt", "GroupId", "TemplateId", "Cost", "DurationMinutes", "Canceled", "Postponed", "Kind", "Source", "AttemptFailed", "Evaluation")
+                        .HasDatabaseName("IX_InteractionLogEntries_BookId_OccurredAt_Covering");
+
                     b.ToTable("InteractionLogEntries");
                 });
 

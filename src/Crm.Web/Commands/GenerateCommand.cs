@@ -50,8 +50,8 @@ public static class GenerateCommand
         book.UnfinishedForUserId = owner.Id;
         db.Books.Add(book);
         await db.SaveChangesAsync();
-        var templates = book.InteractionTemplates.ToDictionary(t => t.Kind, t => t.Id);
         db.ChangeTracker.Clear();
+        var templates = await AddTemplatesAsync(db, book.Id);
 
         var clock = Stopwatch.StartNew();
         if (db.Database.IsSqlite())
@@ -97,6 +97,36 @@ public static class GenerateCommand
         }
     }
 
+    /// <summary>
+    /// The sample groups and templates beside the book's defaults, through the Interaction Templates use case; the
+    /// entries then spread over several templates per kind, so statistics and filters have something to tell apart.
+    /// </summary>
+    private static async Task<TemplateChoices> AddTemplatesAsync(CrmDbContext db, int bookId)
+    {
+        foreach (var (code, description) in SampleData.Groups)
+        {
+            DemoCommand.Check(await db.SaveGroupAsync(bookId, null, new InteractionGroupInput { Code = code, Description = description }, Guid.Empty));
+        }
+        var groups = await db.InteractionGroups.Where(g => g.BookId == bookId).ToDictionaryAsync(g => g.Code, g => g.Id);
+        foreach (var t in SampleData.Templates)
+        {
+            DemoCommand.Check(await db.SaveTemplateAsync(bookId, null, new InteractionTemplateInput
+            {
+                Code = t.Code, GroupId = groups[t.Group], Description = t.Description, Kind = t.Kind, UnitCost = t.UnitCost,
+                UnitDurationMinutes = t.Minutes, InformationFlow = t.Flow, InitiatedBy = t.By, CorrespondenceType = t.Correspondence,
+            }, Guid.Empty));
+        }
+        db.ChangeTracker.Clear();
+        var all = await db.InteractionTemplates.Where(t => t.BookId == bookId)
+            .Select(t => new { t.Id, t.Kind, Group = t.Group!.Code }).ToListAsync();
+        return new TemplateChoices(
+            all.GroupBy(t => t.Kind).ToDictionary(g => g.Key, g => g.Select(t => t.Id).ToArray()),
+            all.Where(t => t.Group == "MARKETING").Select(t => (t.Id, t.Kind)).ToArray());
+    }
+
+    /// <summary>The book's templates per kind, and the marketing ones segments are logged with.</summary>
+    private sealed record TemplateChoices(Dictionary<InteractionKind, int[]> ByKind, (int Id, InteractionKind Kind)[] Marketing);
+
     private static IEnumerable<T> Take<T>(IEnumerator<T> source, int count)
     {
         for (var i = 0; i < count && source.MoveNext(); i++)
@@ -133,22 +163,60 @@ public static class GenerateCommand
     }
 
     private static IEnumerable<InteractionToRecord> Entries(string ownerId, int[] contactIds, int count,
-        Dictionary<InteractionKind, int> templates, Random random, DateTime now)
+        TemplateChoices templates, Random random, DateTime now)
     {
         for (var i = 0; i < count; i++)
         {
             // Skewed: a fifth of the contacts get most of the history, as in real books.
             var contactId = random.Next(5) < 3 ? contactIds[random.Next(Math.Max(1, contactIds.Length / 5))] : contactIds[random.Next(contactIds.Length)];
-            var kind = random.PickKind();
-            var occurred = now.AddMinutes(-random.Next(1, 3 * 365 * 24 * 60));
-            yield return new InteractionToRecord(contactId, kind, random.Pick(SampleData.Summaries[kind]), occurred, ownerId, InteractionSource.Manual)
+            // In the order things happen, over three years, as a real book grows (entries are appended when they are
+            // logged): a date range is then stored together, as it is in a real book, not spread over the whole table.
+            var occurred = now.AddMinutes(-HistoryMinutes + (double)HistoryMinutes * i / count - random.Next(1, 60));
+            // Mostly people's own logs; then segment mailings, automatic records and the API.
+            var source = random.Next(100) switch
             {
-                TemplateId = templates[kind],
+                < 80 => InteractionSource.Manual,
+                < 90 => InteractionSource.Segment,
+                < 97 => InteractionSource.Automatic,
+                _ => InteractionSource.Api,
+            };
+            InteractionKind kind;
+            int templateId;
+            if (source == InteractionSource.Segment && templates.Marketing.Length > 0)
+            {
+                (templateId, kind) = random.Pick(templates.Marketing);
+            }
+            else
+            {
+                kind = source == InteractionSource.Automatic ? random.Pick(AutomaticKinds) : random.PickKind();
+                templateId = random.Pick(templates.ByKind[kind]);
+            }
+            yield return new InteractionToRecord(contactId, kind, random.Pick(SampleData.Summaries[kind]), occurred, ownerId, source)
+            {
+                TemplateId = templateId,
+                Event = source == InteractionSource.Automatic ? AutomaticEventOf(kind) : null,
+                SegmentNo = source == InteractionSource.Segment ? $"SEG{1 + random.Next(60):D5}" : null,
                 LoggedAt = occurred.AddMinutes(random.Next(0, 120)),
-                Canceled = random.Next(100) == 0,
+                Evaluation = random.Next(10) < 3 ? (Evaluation)random.Next(1, 6) : Evaluation.None,
+                AttemptFailed = kind == InteractionKind.Call && random.Next(12) == 0,
+                Canceled = random.Next(50) == 0,
+                // About 200 per 2,000,000 (1 in 10,000): drafts someone started and will finish later.
+                Postponed = random.Next(10_000) == 0,
             };
         }
     }
+
+    private const int HistoryMinutes = 3 * 365 * 24 * 60;
+
+    private static readonly InteractionKind[] AutomaticKinds = [InteractionKind.Email, InteractionKind.Letter, InteractionKind.Call, InteractionKind.Meeting];
+
+    private static AutomaticEvent AutomaticEventOf(InteractionKind kind) => kind switch
+    {
+        InteractionKind.Email => AutomaticEvent.EmailSent,
+        InteractionKind.Letter => AutomaticEvent.LetterGenerated,
+        InteractionKind.Call => AutomaticEvent.OutgoingCall,
+        _ => AutomaticEvent.MeetingInvitationSent,
+    };
 }
 
 /// <summary>A one-line progress bar on stderr.</summary>

@@ -74,6 +74,33 @@ internal static class SampleData
         [InteractionKind.Letter] = ["Sent the annual price letter", "Sent a thank-you letter", "Sent the contract by post"],
     };
 
+    /// <summary>Groups a team adds beside the book's defaults (CALL, EMAIL, MEETING, NOTE, LETTER).</summary>
+    public static readonly (string Code, string Description)[] Groups =
+    [
+        ("SALES", "Sales follow-up"), ("SERVICE", "Customer service"), ("MARKETING", "Marketing and direct mail"),
+        ("EVENTS", "Events and trade shows"),
+    ];
+
+    /// <summary>
+    /// Templates a team adds, several per kind, in the ERP's style (short capital codes, a group each, unit cost and
+    /// duration, the direction of the information flow).
+    /// </summary>
+    public static readonly SampleTemplate[] Templates =
+    [
+        new("SALESCALL", "SALES", "Sales call", InteractionKind.Call, 1.50m, 15, InformationFlow.Outbound, InitiatedBy.Us, CorrespondenceType.None),
+        new("COLDCALL", "SALES", "Cold call to a prospect", InteractionKind.Call, 0.80m, 5, InformationFlow.Outbound, InitiatedBy.Us, CorrespondenceType.None),
+        new("SUPPORT", "SERVICE", "Support call received", InteractionKind.Call, 0, 20, InformationFlow.Inbound, InitiatedBy.Them, CorrespondenceType.None),
+        new("PROPOSAL", "SALES", "Proposal sent", InteractionKind.Email, 0, 30, InformationFlow.Outbound, InitiatedBy.Us, CorrespondenceType.Email),
+        new("INQUIRY", "SERVICE", "E-mail inquiry received", InteractionKind.Email, 0, 10, InformationFlow.Inbound, InitiatedBy.Them, CorrespondenceType.Email),
+        new("NEWSLETTER", "MARKETING", "Newsletter", InteractionKind.Email, 0.05m, 0, InformationFlow.Outbound, InitiatedBy.Us, CorrespondenceType.Email),
+        new("DEMO", "SALES", "Product demo", InteractionKind.Meeting, 25, 60, InformationFlow.Outbound, InitiatedBy.Us, CorrespondenceType.None),
+        new("TRADESHOW", "EVENTS", "Met at a trade show", InteractionKind.Meeting, 40, 30, InformationFlow.Inbound, InitiatedBy.Them, CorrespondenceType.None),
+        new("GOLF", "EVENTS", "Golf event", InteractionKind.Meeting, 120, 240, InformationFlow.Outbound, InitiatedBy.Us, CorrespondenceType.None),
+        new("MEMO", "SERVICE", "Internal memo", InteractionKind.Note, 0, 5, InformationFlow.None, InitiatedBy.None, CorrespondenceType.None),
+        new("DIRECTMAIL", "MARKETING", "Direct mail", InteractionKind.Letter, 1.20m, 0, InformationFlow.Outbound, InitiatedBy.Us, CorrespondenceType.HardCopy),
+        new("PRICELIST", "MARKETING", "Price list by post", InteractionKind.Letter, 0.90m, 0, InformationFlow.Outbound, InitiatedBy.Us, CorrespondenceType.HardCopy),
+    ];
+
     public static T Pick<T>(this Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
     /// <summary>A kind weighted the way teams log: many calls and e-mails, fewer meetings, notes and letters.</summary>
@@ -89,3 +116,6 @@ internal static class SampleData
     public static string CompanyName(this Random random) =>
         $"{random.Pick(CompanyWords)} {random.Pick(CompanyKinds)} {random.Pick(CompanySuffixes)}";
 }
+
+internal sealed record SampleTemplate(string Code, string Group, string Description, InteractionKind Kind, decimal UnitCost, int Minutes,
+    InformationFlow Flow, InitiatedBy By, CorrespondenceType Correspondence);

@@ -42,6 +42,37 @@ public sealed class GenerateCommandTests(CrmFactory factory) : IClassFixture<Crm
     }
 
     [Fact]
+    public async Task Generate_SpreadsEntriesOverTemplatesSourcesAndOutcomes()
+    {
+        var exit = await GenerateCommand.RunAsync(factory.Services, ["--contacts", "200", "--entries", "30000", "--owner", "gen-mix@example.com", "--password", "generated pw 3"]);
+
+        Assert.Equal(0, exit);
+        await factory.WithDbAsync(async db =>
+        {
+            var bookId = await db.Books.Where(b => b.Memberships.Any(m => m.User!.Email == "gen-mix@example.com")).Select(b => b.Id).SingleAsync();
+            var entries = db.InteractionLogEntries.Where(e => e.BookId == bookId);
+            // Several templates per kind, each in its group; every entry has one.
+            var templatesPerKind = await db.InteractionTemplates.Where(t => t.BookId == bookId).GroupBy(t => t.Kind).Select(g => g.Count()).ToListAsync();
+            Assert.True(templatesPerKind.Count >= 5 && templatesPerKind.Count(n => n >= 3) >= 4, string.Join(",", templatesPerKind));
+            Assert.True(await db.InteractionGroups.CountAsync(g => g.BookId == bookId) >= 9);
+            Assert.False(await entries.AnyAsync(e => e.TemplateId == null || e.GroupId == null));
+            Assert.True(await entries.Select(e => e.TemplateId).Distinct().CountAsync() >= 12);
+            // Mostly manual, and each other source; segment entries carry their Segment No.
+            var sources = await entries.GroupBy(e => e.Source).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            Assert.Equal(4, sources.Count);
+            Assert.True(sources[InteractionSource.Manual] > 30000 / 2);
+            Assert.False(await entries.AnyAsync(e => (e.Source == InteractionSource.Segment) != (e.SegmentNo != null)));
+            // 1-5 % canceled, a few postponed, evaluations and failed attempts.
+            var canceled = await entries.CountAsync(e => e.Canceled);
+            Assert.InRange(canceled, 300, 1500);
+            Assert.InRange(await entries.CountAsync(e => e.Postponed), 1, 30);
+            Assert.True(await entries.CountAsync(e => e.Evaluation != Evaluation.None) > 3000);
+            Assert.True(await entries.CountAsync(e => e.AttemptFailed) > 100);
+            Assert.True(await entries.AnyAsync(e => e.Cost > 0 && e.DurationMinutes > 0));
+        });
+    }
+
+    [Fact]
     public async Task Generate_AfterAnInterruptedRun_RemovesItsHalfMadeBookAndOwner()
     {
         // What a killed run leaves: its owner, and a book with no members, still marked unfinished, part-filled.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Crm.Core.Accounts;
 using Crm.Core.Data;
 using Crm.Core.Interactions;
 using Crm.Web.Infrastructure;
@@ -33,16 +32,19 @@ public sealed class LogEntryFilter
     public bool? AttemptFailed { get; set; }
     public Evaluation? Evaluation { get; set; }
     public InteractionSource? Source { get; set; }
+    /// <summary>Only what people logged, or only what was recorded automatically (<see cref="InteractionOrigins"/>).</summary>
+    public InteractionOrigin? Origin { get; set; }
     public LogEntrySort Sort { get; set; }
     public string? After { get; set; }
     public string? Before { get; set; }
 
     public bool IsFiltered => Contact is not null || Company is not null || Template is not null || Group is not null || Kind is not null
         || !string.IsNullOrEmpty(Salesperson) || !string.IsNullOrEmpty(LoggedBy) || FromDate is not null || ToDate is not null
-        || Canceled != CanceledFilter.All || AttemptFailed is not null || Evaluation is not null || Source is not null;
+        || Canceled != CanceledFilter.All || AttemptFailed is not null || Evaluation is not null || Source is not null
+        || Origin is not null;
 
-    public DateOnly? FromDate => ParseDate(From);
-    public DateOnly? ToDate => ParseDate(To);
+    public DateOnly? FromDate => LocalDates.Parse(From);
+    public DateOnly? ToDate => LocalDates.Parse(To);
 
     /// <summary>Every entry of the book this filter matches (no sort, no page); postponed drafts are never listed.</summary>
     public IQueryable<InteractionLogEntry> Matching(CrmDbContext db, int bookId, TimeZoneInfo zone)
@@ -57,12 +59,12 @@ public sealed class LogEntryFilter
         if (!string.IsNullOrEmpty(LoggedBy)) entries = entries.Where(e => e.LoggedByUserId == LoggedBy);
         if (FromDate is { } from)
         {
-            var start = TimeZones.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
+            var start = LocalDates.StartUtc(from, zone);
             entries = entries.Where(e => e.OccurredAt >= start);
         }
         if (ToDate is { } to)
         {
-            var end = TimeZones.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+            var end = LocalDates.EndUtc(to, zone);
             entries = entries.Where(e => e.OccurredAt < end);
         }
         entries = Canceled switch
@@ -74,6 +76,8 @@ public sealed class LogEntryFilter
         if (AttemptFailed is { } failed) entries = entries.Where(e => e.AttemptFailed == failed);
         if (Evaluation is { } evaluation) entries = entries.Where(e => e.Evaluation == evaluation);
         if (Source is { } source) entries = entries.Where(e => e.Source == source);
+        // A number the binder let through ("origin=7") is no filter rather than an error.
+        if (Origin is { } origin && Enum.IsDefined(origin)) entries = entries.WhereOrigin(origin);
         return entries;
     }
 
@@ -119,16 +123,13 @@ public sealed class LogEntryFilter
         if (Kind is { } kind) yield return ("kind", kind.ToString());
         if (!string.IsNullOrEmpty(Salesperson)) yield return ("salesperson", Salesperson);
         if (!string.IsNullOrEmpty(LoggedBy)) yield return ("loggedBy", LoggedBy);
-        if (FromDate is { } from) yield return ("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (ToDate is { } to) yield return ("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (FromDate is { } from) yield return ("from", LocalDates.Write(from));
+        if (ToDate is { } to) yield return ("to", LocalDates.Write(to));
         if (Canceled != CanceledFilter.All) yield return ("canceled", Canceled.ToString());
         if (AttemptFailed is { } failed) yield return ("attemptFailed", failed ? "true" : "false");
         if (Evaluation is { } evaluation) yield return ("evaluation", evaluation.ToString());
         if (Source is { } source) yield return ("source", source.ToString());
+        if (Origin is { } origin) yield return ("origin", origin.ToString());
         if (Sort != LogEntrySort.Newest) yield return ("sort", Sort.ToString());
     }
-
-    private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-        && date.Year is >= 1900 and <= 2999 ? date : null;
 }

@@ -23,7 +23,7 @@ public sealed class InteractionTemplatesController(CrmDbContext db, BookAccess a
         var bookId = access.Book.Id;
         var templates = await db.InteractionTemplates.AsNoTracking().Where(t => t.BookId == bookId)
             .OrderBy(t => t.Group!.Code).ThenBy(t => t.Code)
-            .Select(t => new TemplateRow(t.Id, t.Code, t.Description, t.Group!.Code, t.Kind, t.UnitCost, t.UnitDurationMinutes,
+            .Select(t => new TemplateRow(t.Id, t.Code, t.Description, t.GroupId, t.Group!.Code, t.Kind, t.UnitCost, t.UnitDurationMinutes,
                 t.InformationFlow, t.InitiatedBy, t.CorrespondenceType, t.IgnoreContactCorrespondenceType, t.WizardAction))
             .ToListAsync();
         ViewData["Section"] = "InteractionTemplates";

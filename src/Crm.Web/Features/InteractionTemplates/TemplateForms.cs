@@ -42,7 +42,7 @@ public sealed class TemplateSetupRow
 public sealed record GroupRow(int Id, string Code, string Description, int Templates);
 
 public sealed record TemplateRow(
-    int Id, string Code, string Description, string GroupCode, InteractionKind Kind, decimal UnitCost, int UnitDurationMinutes,
+    int Id, string Code, string Description, int GroupId, string GroupCode, InteractionKind Kind, decimal UnitCost, int UnitDurationMinutes,
     InformationFlow InformationFlow, InitiatedBy InitiatedBy, CorrespondenceType CorrespondenceType, bool IgnoreContactCorrespondenceType,
     WizardAction WizardAction);
 

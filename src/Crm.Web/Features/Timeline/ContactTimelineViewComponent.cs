@@ -9,7 +9,7 @@ namespace Crm.Web.Features.Timeline;
 /// <summary>
 /// The interaction timeline with "Add Interaction" above it, as embedded on the contact page and the standalone
 /// timeline page: <c>@await Component.InvokeAsync("ContactTimeline", new { contactId, host })</c>. Filters and the
-/// "Load more" position come from the page's query string (kind, canceled, before).
+/// "Load more" position come from the page's query string (kind, canceled, origin, before).
 /// </summary>
 public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess access, Viewer viewer, TimelineLinks links) : ViewComponent
 {
@@ -19,7 +19,7 @@ public sealed class ContactTimelineViewComponent(CrmDbContext db, BookAccess acc
         // On a quick-log POST that failed validation the request's query is not the page's; start from the newest.
         var isGet = HttpMethods.IsGet(Request.Method);
         var filter = isGet
-            ? TimelineFilter.From(Request.Query["kind"], Request.Query["canceled"], Request.Query["before"])
+            ? TimelineFilter.From(Request.Query["kind"], Request.Query["canceled"], Request.Query["before"], Request.Query["origin"])
             : new TimelineFilter(null, false, null);
         var returnUrl = links.Host(host, book.Id, contactId);
 

@@ -38,14 +38,14 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewe
 
     /// <summary>The next page of entries without the layout, appended in place by timeline.js.</summary>
     [HttpGet("contacts/{contactId:int}/timeline/entries")]
-    public async Task<IActionResult> Entries(int contactId, string? kind, string? canceled, string? before)
+    public async Task<IActionResult> Entries(int contactId, string? kind, string? canceled, string? before, string? origin)
     {
         var book = access.Book;
         if (await db.ContactNameAsync(book.Id, contactId) is null)
         {
             return NotFound();
         }
-        var filter = TimelineFilter.From(kind, canceled, before);
+        var filter = TimelineFilter.From(kind, canceled, before, origin);
         var page = await db.LoadTimelinePageAsync(book.Id, contactId, filter);
         var returnUrl = links.SafeReturnUrl(Request.Query["returnUrl"], book.Id, contactId);
         var model = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, viewer, links);

@@ -6,13 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Web.Features.Timeline;
 
 /// <summary>
-/// What the reader asked to see: one kind or all, canceled entries or not, and from where: a
-/// <see cref="KeysetCursor"/> on (OccurredAt, Id), entries strictly older than it.
+/// What the reader asked to see: one kind or all, canceled entries or not, only what people logged or only automatic
+/// entries (<see cref="InteractionOrigins"/>), and from where: a <see cref="KeysetCursor"/> on (OccurredAt, Id),
+/// entries strictly older than it.
 /// </summary>
-public sealed record TimelineFilter(InteractionKind? Kind, bool ShowCanceled, KeysetCursor? Before)
+public sealed record TimelineFilter(InteractionKind? Kind, bool ShowCanceled, KeysetCursor? Before, InteractionOrigin? Origin = null)
 {
-    public static TimelineFilter From(string? kind, string? canceled, string? before) =>
-        new(ParseKind(kind), string.Equals(canceled, "true", StringComparison.OrdinalIgnoreCase), KeysetCursor.ParseInstant(before));
+    public static TimelineFilter From(string? kind, string? canceled, string? before, string? origin = null) =>
+        new(ParseKind(kind), string.Equals(canceled, "true", StringComparison.OrdinalIgnoreCase), KeysetCursor.ParseInstant(before),
+            InteractionOrigins.Parse(origin));
 
     /// <summary>Only the names ("Call"), never numbers: Enum.TryParse would take "7" too.</summary>
     public static InteractionKind? ParseKind(string? value) =>
@@ -21,11 +23,12 @@ public sealed record TimelineFilter(InteractionKind? Kind, bool ShowCanceled, Ke
             : null;
 
     /// <summary>The query values for these filters (the cursor only when given); links are made from them by routing.</summary>
-    public static RouteValueDictionary Values(InteractionKind? kind, bool showCanceled, KeysetCursor? before = null)
+    public static RouteValueDictionary Values(InteractionKind? kind, bool showCanceled, KeysetCursor? before = null, InteractionOrigin? origin = null)
     {
         var values = new RouteValueDictionary();
         if (kind is { } k) values["kind"] = k.ToString();
         if (showCanceled) values["canceled"] = "true";
+        if (origin is { } o) values["origin"] = o.ToString();
         if (before is { } b) values["before"] = b.ToString();
         return values;
     }
@@ -38,7 +41,9 @@ public sealed record TimelineEntryRow(
     DateTime OccurredAt,
     string LoggedBy,
     bool Canceled,
-    InteractionSource Source);
+    InteractionSource Source,
+    Evaluation Evaluation,
+    bool AttemptFailed);
 
 public sealed record TimelinePage(IReadOnlyList<TimelineEntryRow> Entries, KeysetCursor? Next);
 
@@ -53,8 +58,9 @@ public static class TimelineQueries
     public static async Task<TimelinePage> LoadTimelinePageAsync(this CrmDbContext db, int bookId, int contactId, TimelineFilter filter, CancellationToken ct = default)
     {
         var rows = new List<TimelineEntryRow>(PageSize + 1);
-        // canceled: null shows canceled entries too, false hides them.
-        var page = PageQuery(db, bookId, contactId, filter.ShowCanceled ? null : false, filter.Kind,
+        // canceled: null shows canceled entries too, false hides them. An origin is its two sources, or no filter.
+        (InteractionSource? First, InteractionSource? Second) sources = filter.Origin is { } origin ? origin.Sources() : (null, null);
+        var page = PageQuery(db, bookId, contactId, filter.ShowCanceled ? null : false, filter.Kind, sources.First, sources.Second,
             filter.Before?.Instant, filter.Before?.Id ?? 0);
         await foreach (var row in page.WithCancellation(ct))
         {
@@ -75,12 +81,15 @@ public static class TimelineQueries
     /// SQL text per null pattern, so each filter combination gets the same SQL (and index plan) as a query composed
     /// with Where only when needed. One extra row tells whether there is a next page without a COUNT.
     /// </summary>
-    private static readonly Func<CrmDbContext, int, int, bool?, InteractionKind?, DateTime?, int, IAsyncEnumerable<TimelineEntryRow>> PageQuery =
-        EF.CompileAsyncQuery((CrmDbContext db, int bookId, int contactId, bool? canceled, InteractionKind? kind, DateTime? beforeAt, int beforeId) =>
+    private static readonly Func<CrmDbContext, int, int, bool?, InteractionKind?, InteractionSource?, InteractionSource?, DateTime?, int,
+        IAsyncEnumerable<TimelineEntryRow>> PageQuery =
+        EF.CompileAsyncQuery((CrmDbContext db, int bookId, int contactId, bool? canceled, InteractionKind? kind,
+            InteractionSource? source, InteractionSource? orSource, DateTime? beforeAt, int beforeId) =>
             db.InteractionLogEntries.AsNoTracking()
                 .Where(e => e.ContactId == contactId && e.BookId == bookId && !e.Postponed)
                 .Where(e => canceled == null || e.Canceled == canceled)
                 .Where(e => kind == null || e.Kind == kind)
+                .Where(e => source == null || e.Source == source || e.Source == orSource)
                 .Where(e => beforeAt == null || e.OccurredAt < beforeAt || (e.OccurredAt == beforeAt && e.Id < beforeId))
                 .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
                 .Take(PageSize + 1)
@@ -91,7 +100,9 @@ public static class TimelineQueries
                     e.OccurredAt,
                     e.LoggedBy!.DisplayName,
                     e.Canceled,
-                    e.Source)));
+                    e.Source,
+                    e.Evaluation,
+                    e.AttemptFailed)));
 
     /// <summary>The contact's name if it is in the book; null answers 404.</summary>
     public static Task<string?> ContactNameAsync(this CrmDbContext db, int bookId, int contactId, CancellationToken ct = default) =>

@@ -13,6 +13,8 @@ public sealed record TimelineEntryView(
     string Iso,
     bool Canceled,
     InteractionSource Source,
+    Evaluation Evaluation,
+    bool AttemptFailed,
     string? DeleteUrl);
 
 /// <summary>One day of the timeline. <see cref="ShowHeading"/> is false when a loaded page continues the day above it.</summary>
@@ -82,7 +84,7 @@ public static class TimelineViewModels
                     viewer.TimeOfDay(e.OccurredAt),
                     viewer.Exact(e.OccurredAt),
                     DisplayTime.Iso(e.OccurredAt),
-                    e.Canceled, e.Source,
+                    e.Canceled, e.Source, e.Evaluation, e.AttemptFailed,
                     // Routed here, once per page, rather than by an anchor tag helper per row in the view.
                     deleteLink?.Invoke(e.Id))).ToList()))
             .ToList();
@@ -90,7 +92,7 @@ public static class TimelineViewModels
         string? loadMore = null, fragment = null;
         if (page.Next is { } next)
         {
-            var query = TimelineFilter.Values(filter.Kind, filter.ShowCanceled, next);
+            var query = TimelineFilter.Values(filter.Kind, filter.ShowCanceled, next, filter.Origin);
             loadMore = links.Host(TimelineHost.TimelinePage, bookId, contactId, query);
             fragment = links.Fragment(bookId, contactId, query, returnUrl);
         }
