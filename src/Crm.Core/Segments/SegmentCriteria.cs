@@ -77,10 +77,10 @@ public static class SegmentCriteria
             return ChangeResult.Refused<CriteriaCounts>(NothingToGoBackMessage);
         }
         var removed = await db.SegmentLines.Where(l => l.SegmentId == segmentId && l.AddedByActionId == last.Id).ExecuteDeleteAsync(ct);
-        var restored = await InsertSelect.ExecuteAsync(db, "SegmentLines",
+        var restored = await InsertSelect.ExecuteAsync<SegmentLine>(db,
             db.SegmentRemovedLines.Where(r => r.ActionId == last.Id)
                 .Select(r => new { r.ContactId, r.TemplateId, r.Description, r.Subject, r.CorrespondenceType, r.AddedByActionId }),
-            LineColumns, [("SegmentId", segmentId)], ct);
+            LineColumns, [("SegmentId", segmentId)], ct: ct);
         // The copies go with the action (ON DELETE CASCADE).
         await db.SegmentActions.Where(a => a.Id == last.Id).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
@@ -236,17 +236,17 @@ public static class SegmentCriteria
         if (!step.Adds || step.AllowExisting)
         {
             var going = step.Adds ? lines.Where(l => matches.Contains(l.ContactId)) : Removed(lines, matches, step);
-            await InsertSelect.ExecuteAsync(db, "SegmentRemovedLines",
+            await InsertSelect.ExecuteAsync<SegmentRemovedLine>(db,
                 going.Select(l => new { l.ContactId, l.TemplateId, l.Description, l.Subject, l.CorrespondenceType, l.AddedByActionId }),
-                LineColumns, [("ActionId", action.Id)], ct);
+                LineColumns, [("ActionId", action.Id)], ct: ct);
             removed = await going.ExecuteDeleteAsync(ct);
         }
         var added = 0;
         if (step.Adds)
         {
-            added = await InsertSelect.ExecuteAsync(db, "SegmentLines",
+            added = await InsertSelect.ExecuteAsync<SegmentLine>(db,
                 Matches(db, bookId, step).Where(c => !lines.Any(l => l.ContactId == c.Id)).Select(c => new { ContactId = c.Id }),
-                [("ContactId", "ContactId")], [("SegmentId", segmentId), ("AddedByActionId", action.Id)], ct);
+                [("ContactId", "ContactId")], [("SegmentId", segmentId), ("AddedByActionId", action.Id)], ct: ct);
         }
         action.AddedCount = added;
         action.RemovedCount = removed;

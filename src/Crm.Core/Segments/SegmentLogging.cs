@@ -12,8 +12,8 @@ public sealed record SegmentLogged(LoggedSegment Logged, Segment? FollowUp);
 /// <summary>
 /// Log Segment, Cancel / Undo Cancel of a logged segment and "Create Follow-up Segment". Logging is one transaction:
 /// the segment is marked logged by a conditional UPDATE first (two people pressing Log at once: one UPDATE finds the
-/// segment active, the other finds it logged and is refused), then one entry per line is written in batches
-/// (<see cref="BulkInsert{T}"/>) with entry nos. reserved in one UPDATE, and the contacts' last interaction is moved
+/// segment active, the other finds it logged and is refused), then one entry per line is written set-based
+/// (one INSERT … SELECT) with entry nos. reserved in one UPDATE, and the contacts' last interaction is moved
 /// in one UPDATE.
 /// </summary>
 public static class SegmentLogging
@@ -53,52 +53,33 @@ public static class SegmentLogging
             return ChangeResult.Refused<SegmentLogged>(AlreadyLoggedMessage);
         }
 
-        var rows = await lines.AsNoTracking()
-            .Join(db.Contacts, l => l.ContactId, c => c.Id, (l, c) => new
-            {
-                Overrides = new SegmentLineOverrides(l.TemplateId, l.Description, l.Subject, l.CorrespondenceType),
-                l.ContactId, c.CompanyId, Preference = c.CorrespondenceType,
-            })
-            .ToListAsync(ct);
-        var header = SegmentHeaderValues.Of(segment);
-        var templateIds = rows.Select(r => SegmentLineValues.TemplateIdOf(header, r.Overrides)).OfType<int>().Distinct().ToList();
-        var templates = await db.InteractionTemplates.AsNoTracking().Where(t => t.BookId == bookId && templateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-
+        var count = await lines.CountAsync(ct);
         await db.Books.Where(b => b.Id == bookId)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.LoggedSegmentEntryNoNext, b => b.LoggedSegmentEntryNoNext + 1), ct);
         var logged = new LoggedSegment
         {
             BookId = bookId, SegmentId = segmentId, SegmentNo = segment.No, Description = segment.Description!, CreatedAt = nowUtc,
-            CreatedByUserId = userId, InteractionCount = rows.Count,
+            CreatedByUserId = userId, InteractionCount = count,
             EntryNo = await db.Books.Where(b => b.Id == bookId).Select(b => b.LoggedSegmentEntryNoNext).SingleAsync(ct) - 1,
         };
         db.LoggedSegments.Add(logged);
         await db.SaveChangesAsync(ct);
 
         var occurredAt = segment.Date == DateOnly.FromDateTime(nowUtc) ? nowUtc : segment.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var entryNo = await db.ReserveEntryNosAsync(bookId, rows.Count, ct);
-        var entries = rows.Select(row =>
-        {
-            var template = SegmentLineValues.TemplateIdOf(header, row.Overrides) is { } id ? templates.GetValueOrDefault(id) : null;
-            var values = SegmentLineValues.Resolve(header, row.Overrides, template, row.Preference);
-            var entry = InteractionFactory.FromTemplate(template, new NewInteraction(bookId, row.ContactId, row.CompanyId,
-                segment.SalespersonUserId, template?.Kind ?? InteractionKind.Other, values.Description ?? segment.Description!,
-                occurredAt, nowUtc, userId, InteractionSource.Segment));
-            entry.EntryNo = entryNo++;
-            entry.Subject = values.Subject;
-            entry.CorrespondenceType = values.CorrespondenceType;
-            entry.InformationFlow = values.InformationFlow;
-            entry.InitiatedBy = values.InitiatedBy;
-            entry.Cost = values.Cost;
-            entry.DurationMinutes = values.DurationMinutes;
-            entry.SegmentNo = segment.No;
-            entry.LoggedSegmentId = logged.Id;
-            return entry;
-        });
-        await new BulkInsert<InteractionLogEntry>(db).InsertAsync(entries, ct: ct);
+        await InsertSelect.ExecuteAsync<InteractionLogEntry>(db, EffectiveValues(db, segment, lines), EntryColumns,
+        [
+            (nameof(InteractionLogEntry.BookId), bookId), (nameof(InteractionLogEntry.OccurredAt), occurredAt),
+            (nameof(InteractionLogEntry.LoggedByUserId), userId), (nameof(InteractionLogEntry.LoggedAt), nowUtc),
+            (nameof(InteractionLogEntry.SalespersonUserId), segment.SalespersonUserId),
+            (nameof(InteractionLogEntry.Evaluation), Evaluation.None), (nameof(InteractionLogEntry.AttemptFailed), false),
+            (nameof(InteractionLogEntry.SegmentNo), segment.No), (nameof(InteractionLogEntry.LoggedSegmentId), logged.Id),
+            (nameof(InteractionLogEntry.DeliveryStatus), DeliveryStatus.None), (nameof(InteractionLogEntry.Source), InteractionSource.Segment),
+            (nameof(InteractionLogEntry.Canceled), false), (nameof(InteractionLogEntry.Postponed), false),
+            (nameof(InteractionLogEntry.Version), Guid.NewGuid()),
+        ], (nameof(InteractionLogEntry.EntryNo), "LineId", await db.ReserveEntryNosAsync(bookId, count, ct)), ct);
 
         // New entries only move a last interaction forward: no need to recompute from every entry.
-        await db.Contacts.Where(c => lines.Any(l => l.ContactId == c.Id) && (c.LastInteractionAt == null || c.LastInteractionAt < occurredAt))
+        await db.Contacts.Where(c => lines.Select(l => l.ContactId).Contains(c.Id) && (c.LastInteractionAt == null || c.LastInteractionAt < occurredAt))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastInteractionAt, occurredAt), ct);
 
         Segment? followUp = null;
@@ -159,6 +140,54 @@ public static class SegmentLogging
         return changed;
     }
 
+    private static readonly (string Target, string Source)[] EntryColumns =
+    [
+        ("ContactId", "ContactId"), ("CompanyContactId", "CompanyContactId"), ("TemplateId", "TemplateId"), ("GroupId", "GroupId"),
+        ("Kind", "Kind"), ("Description", "Description"), ("Subject", "Subject"), ("CorrespondenceType", "CorrespondenceType"),
+        ("InformationFlow", "InformationFlow"), ("InitiatedBy", "InitiatedBy"), ("Cost", "Cost"), ("DurationMinutes", "DurationMinutes"),
+    ];
+
+    /// <summary>
+    /// Each line's effective values as SQL, so 10,000 lines are logged in one INSERT … SELECT. This is
+    /// <see cref="SegmentLineValues.Resolve"/> written as a query: change both together (the logging tests compare the
+    /// entries with Resolve). The header's values are parameters; a line without an effective template never gets here
+    /// (logging is refused first).
+    /// </summary>
+    private static IQueryable EffectiveValues(CrmDbContext db, Segment segment, IQueryable<SegmentLine> lines)
+    {
+        var headerTemplateId = segment.TemplateId;
+        var headerDescription = segment.Description;
+        var headerSubject = segment.Subject;
+        CorrespondenceType? headerType = segment.CorrespondenceType == CorrespondenceType.None ? null : segment.CorrespondenceType;
+        var ignoreContact = segment.IgnoreContactCorrespondenceType;
+        InformationFlow? headerFlow = segment.InformationFlow == InformationFlow.None ? null : segment.InformationFlow;
+        InitiatedBy? headerInitiatedBy = segment.InitiatedBy == InitiatedBy.None ? null : segment.InitiatedBy;
+        var headerCost = segment.UnitCost;
+        var headerDuration = segment.UnitDurationMinutes;
+        return
+            from l in lines
+            join c in db.Contacts on l.ContactId equals c.Id
+            join t in db.InteractionTemplates on l.TemplateId ?? headerTemplateId equals (int?)t.Id
+            select new
+            {
+                LineId = l.Id,
+                l.ContactId,
+                CompanyContactId = c.CompanyId,
+                TemplateId = t.Id,
+                t.GroupId,
+                t.Kind,
+                Description = l.Description ?? headerDescription,
+                Subject = l.Subject ?? headerSubject ?? t.DocumentSubject,
+                CorrespondenceType = l.CorrespondenceType ?? headerType ?? (t.CorrespondenceType != CorrespondenceType.None ? t.CorrespondenceType
+                    : ignoreContact || t.IgnoreContactCorrespondenceType ? CorrespondenceType.None
+                    : c.CorrespondenceType),
+                InformationFlow = headerFlow ?? t.InformationFlow,
+                InitiatedBy = headerInitiatedBy ?? t.InitiatedBy,
+                Cost = headerCost ?? t.UnitCost,
+                DurationMinutes = headerDuration ?? t.UnitDurationMinutes,
+            };
+    }
+
     private static async Task<ChangeResult<Segment>> CreateFollowUpAsync(CrmDbContext db, int bookId, Segment original, IQueryable<int> contactIds,
         string userId, BookRole role, DateTime nowUtc, CancellationToken ct)
     {
@@ -178,8 +207,8 @@ public static class SegmentLogging
         db.Segments.Add(followUp);
         await db.SaveChangesAsync(ct);
         db.Entry(followUp).State = EntityState.Detached;
-        await InsertSelect.ExecuteAsync(db, "SegmentLines", contactIds.Distinct().Select(id => new { ContactId = id }),
-            [("ContactId", "ContactId")], [("SegmentId", followUp.Id)], ct);
+        await InsertSelect.ExecuteAsync<SegmentLine>(db, contactIds.Distinct().Select(id => new { ContactId = id }),
+            [("ContactId", "ContactId")], [("SegmentId", followUp.Id)], ct: ct);
         return ChangeResult.Done(followUp);
     }
 }
