@@ -153,6 +153,58 @@ public sealed class SegmentLoggingTests : SegmentBook
         Assert.Equal(SegmentStatus.Logged, await db.Segments.Where(s => s.Id == segment.Id).Select(s => s.Status).SingleAsync());
     }
 
+    public static TheoryData<string, SegmentHeaderInput> Headers => new()
+    {
+        { "template only", new SegmentHeaderInput { Description = "d" } },
+        { "every header field", new SegmentHeaderInput
+        {
+            Description = "d", Subject = "s", CorrespondenceType = CorrespondenceType.Email, InformationFlow = InformationFlow.Inbound,
+            InitiatedBy = InitiatedBy.Them, UnitCost = 0m, UnitDurationMinutes = 0,
+        } },
+        { "contact preference ignored", new SegmentHeaderInput { Description = "d", IgnoreContactCorrespondenceType = true } },
+    };
+
+    /// <summary>Logging computes the effective values in SQL: they must be what <see cref="SegmentLineValues.Resolve"/> says.</summary>
+    [Theory]
+    [MemberData(nameof(Headers))]
+    public async Task Log_EntriesCarryTheValuesResolveGives(string why, SegmentHeaderInput header)
+    {
+        // A template without a correspondence type, so the contact's preference can show.
+        var plain = new InteractionTemplate { BookId = BookId, Code = "PLAIN", Description = "Plain", GroupId = GroupId, Kind = InteractionKind.Email };
+        await using (var arrange = NewContext())
+        {
+            arrange.InteractionTemplates.Add(plain);
+            await arrange.SaveChangesAsync();
+        }
+        header.TemplateId = plain.Id;
+        var segment = await NewSegmentAsync(header);
+        await ApplyAsync(segment.Id, Add(new ContactFilter { Type = ContactType.Person }));
+        await using var db = NewContext();
+        var carla = await LineAsync(segment.Id, "Carla Diaz");
+        var bjorn = await LineAsync(segment.Id, "Bjorn Dahl");
+        await db.SetLineOverridesAsync(BookId, segment.Id, carla.Id, new SegmentLineOverrides(null, null, "Own subject", null));
+        await db.SetLineOverridesAsync(BookId, segment.Id, bjorn.Id, new SegmentLineOverrides(Letter.Id, "Own", null, CorrespondenceType.HardCopy));
+        var stored = await db.Segments.AsNoTracking().SingleAsync(s => s.Id == segment.Id);
+        var lines = await db.SegmentLines.AsNoTracking().Where(l => l.SegmentId == segment.Id)
+            .Join(db.Contacts, l => l.ContactId, c => c.Id, (l, c) => new { l, c.CorrespondenceType }).ToListAsync();
+        var templates = await db.InteractionTemplates.AsNoTracking().Where(t => t.BookId == BookId).ToDictionaryAsync(t => t.Id);
+
+        var logged = await db.LogAsync(BookId, segment.Id, MemberId, BookRole.Member, false, Now);
+
+        Assert.True(logged.Succeeded, logged.Message);
+        var entries = await db.InteractionLogEntries.AsNoTracking().Where(e => e.LoggedSegmentId == logged.Value!.Logged.Id).ToDictionaryAsync(e => e.ContactId);
+        foreach (var line in lines)
+        {
+            var overrides = new SegmentLineOverrides(line.l.TemplateId, line.l.Description, line.l.Subject, line.l.CorrespondenceType);
+            var headerValues = SegmentHeaderValues.Of(stored);
+            var expected = SegmentLineValues.Resolve(headerValues, overrides, templates[SegmentLineValues.TemplateIdOf(headerValues, overrides)!.Value],
+                line.CorrespondenceType);
+            var e = entries[line.l.ContactId];
+            Assert.True(expected == new EffectiveLineValues(e.TemplateId, e.Description, e.Subject, e.CorrespondenceType, e.InformationFlow,
+                e.InitiatedBy, e.Cost, e.DurationMinutes), $"{why}: contact {line.l.ContactId}: expected {expected}, logged {e.Description} {e.Subject} {e.CorrespondenceType}");
+        }
+    }
+
     [Fact]
     public async Task LoggedSegment_CreateFollowUp_HasItsContactsAndHeader()
     {
