@@ -247,6 +247,22 @@ public sealed class SegmentLoggingTests : SegmentBook
     }
 
     [Fact]
+    public async Task DeleteTemplate_UsedByASegmentOrALine_IsRefused()
+    {
+        await NewSegmentAsync(new SegmentHeaderInput { TemplateId = Letter.Id });
+        var segment = await NewSegmentAsync(new SegmentHeaderInput());
+        await ApplyAsync(segment.Id, Add(new ContactFilter { Name = "Anna" }));
+        await using var db = NewContext();
+        await db.SetLineOverridesAsync(BookId, segment.Id, (await LineAsync(segment.Id, "Anna Berg")).Id, new SegmentLineOverrides(Call.Id, null, null, null));
+
+        var letter = await db.DeleteTemplateAsync(BookId, Letter.Id);
+        var call = await db.DeleteTemplateAsync(BookId, Call.Id);
+
+        Assert.Equal("LETTER is used by 1 segment, so it cannot be deleted: choose another template there first.", letter.Message);
+        Assert.Equal(Crm.Core.Changes.ChangeStatus.Refused, call.Status);
+    }
+
+    [Fact]
     public async Task LoggedSegment_Lines_CannotChangeAnyMore()
     {
         var segment = await NewSegmentAsync();
