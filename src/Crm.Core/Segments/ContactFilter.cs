@@ -23,11 +23,16 @@ public sealed record HistoryFilter
 
 /// <summary>
 /// Which contacts a criteria step matches. Every field set narrows the match (AND); none set matches every contact of
-/// the book. Text fields ignore case: name and job title contain the text, post code starts with it, city, country and
+/// the book. The Contacts list's search and filters map onto it, so "Add to Segment" of "all N matching" is an Add
+/// Contacts action like any other. Text fields ignore case: name and job title contain the text, post code starts with it, city, country and
 /// language equal it. Stored as JSON inside a <see cref="CriteriaStep"/>, so new fields must be optional.
 /// </summary>
 public sealed record ContactFilter
 {
+    /// <summary>The Contacts list's "Search": No., name, company, e-mail or phone contains the text (its SearchText).</summary>
+    public string? Search { get; init; }
+    /// <summary>Only these contacts (the rows ticked in the Contacts list).</summary>
+    public IReadOnlyList<int>? ContactIds { get; init; }
     public string? Name { get; init; }
     public string? JobTitle { get; init; }
     public string? City { get; init; }
@@ -51,6 +56,16 @@ public sealed record ContactFilter
     public IQueryable<Contact> Apply(CrmDbContext db, int bookId)
     {
         var contacts = db.Contacts.Where(c => c.BookId == bookId);
+        if (ContactIds is { } ids)
+        {
+            var selected = ids.Distinct().ToList();
+            contacts = contacts.Where(c => selected.Contains(c.Id));
+        }
+        if (Clean(Search) is { } search)
+        {
+            var pattern = "%" + EscapeLike(search.ToLowerInvariant()) + "%";
+            contacts = contacts.Where(c => EF.Functions.Like(c.SearchText, pattern, LikeEscape));
+        }
         if (Clean(Name) is { } name)
         {
             var pattern = "%" + EscapeLike(name) + "%";

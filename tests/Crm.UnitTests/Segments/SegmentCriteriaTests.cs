@@ -22,6 +22,8 @@ public sealed class SegmentCriteriaTests : SegmentBook
         { "every tag", new ContactFilter { Tags = ["Newsletter", "VIP"] }, ["Anna Berg"] },
         { "several fields narrow", new ContactFilter { Country = "Norway", JobTitle = "engineer" }, ["Bjorn Dahl"] },
         { "a LIKE wildcard is text", new ContactFilter { Name = "%" }, [] },
+        { "the Contacts list's search", new ContactFilter { Search = "CT0000" }, ["Acme", "Anna Berg", "Bjorn Dahl", "Carla Diaz"] },
+        { "search in the name, any case", new ContactFilter { Search = "DIAZ" }, ["Carla Diaz"] },
     };
 
     [Theory]
@@ -34,6 +36,16 @@ public sealed class SegmentCriteriaTests : SegmentBook
 
         Assert.True(expected.SequenceEqual(await LineNamesAsync(segment.Id)), why);
         Assert.Equal(new CriteriaCounts(expected.Length, 0), counts);
+    }
+
+    [Fact]
+    public async Task AddContacts_TickedContacts_AddsThoseOnly()
+    {
+        var segment = await NewSegmentAsync();
+
+        await ApplyAsync(segment.Id, Add(new ContactFilter { ContactIds = [Contacts["Acme"], Contacts["Carla Diaz"], Contacts["Dora Excluded"]] }));
+
+        Assert.Equal(["Acme", "Carla Diaz"], await LineNamesAsync(segment.Id));
     }
 
     [Fact]
