@@ -46,7 +46,7 @@ public static class SegmentCriteria
         DateTime nowUtc, CancellationToken ct = default)
     {
         await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
-        if (await FindActiveAsync(db, bookId, segmentId, ct) is { } refusal)
+        if (await LockActiveAsync(db, bookId, segmentId, ct) is { } refusal)
         {
             return refusal.As<CriteriaCounts>();
         }
@@ -66,7 +66,7 @@ public static class SegmentCriteria
     public static async Task<ChangeResult<CriteriaCounts>> GoBackAsync(this CrmDbContext db, int bookId, int segmentId, CancellationToken ct = default)
     {
         await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
-        if (await FindActiveAsync(db, bookId, segmentId, ct) is { } refusal)
+        if (await LockActiveAsync(db, bookId, segmentId, ct) is { } refusal)
         {
             return refusal.As<CriteriaCounts>();
         }
@@ -148,7 +148,7 @@ public static class SegmentCriteria
         DateTime nowUtc, CancellationToken ct = default)
     {
         await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
-        if (await FindActiveAsync(db, bookId, segmentId, ct) is { } refusal)
+        if (await LockActiveAsync(db, bookId, segmentId, ct) is { } refusal)
         {
             return refusal.As<CriteriaCounts>();
         }
@@ -274,6 +274,18 @@ public static class SegmentCriteria
             _ => null,
         };
     }
+
+    /// <summary>
+    /// <see cref="FindActiveAsync"/> for a change: a conditional UPDATE of the segment row first (to the status it already
+    /// has: the header's Version stays, lines are not the header), so changes of one segment and Log Segment, which marks
+    /// it logged the same way, wait for each other on SQL Server too; the action's sequence number and the lines are
+    /// read by one change at a time.
+    /// </summary>
+    private static async Task<Refusal?> LockActiveAsync(CrmDbContext db, int bookId, int segmentId, CancellationToken ct) =>
+        await db.Segments.Where(s => s.BookId == bookId && s.Id == segmentId && s.Status == SegmentStatus.Active)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SegmentStatus.Active), ct) == 1
+            ? null
+            : await FindActiveAsync(db, bookId, segmentId, ct) ?? new Refusal(ChangeStatus.Refused, LoggedMessage);
 
     private static async Task<Refusal?> FindActiveAsync(CrmDbContext db, int bookId, int segmentId, CancellationToken ct)
     {

@@ -236,6 +236,23 @@ public sealed class SegmentCriteriaTests : SegmentBook
     }
 
     [Fact]
+    public async Task TwoActionsAtOnce_BothRecordedInTurn()
+    {
+        var segment = await NewSegmentAsync();
+        await using var first = NewContext();
+        await using var second = NewContext();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => first.ApplyAsync(BookId, segment.Id, Add(new ContactFilter { Country = "Norway" }), Now)),
+            Task.Run(() => second.ApplyAsync(BookId, segment.Id, Add(new ContactFilter { Country = "Spain" }), Now)));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        await using var db = NewContext();
+        Assert.Equal([1, 2], await db.SegmentActions.Where(a => a.SegmentId == segment.Id).OrderBy(a => a.Sequence).Select(a => a.Sequence).ToListAsync());
+        Assert.Equal(["Acme", "Anna Berg", "Bjorn Dahl", "Carla Diaz"], await LineNamesAsync(segment.Id));
+    }
+
+    [Fact]
     public async Task ManualAdd_RefusesExcludedAndDuplicates_ManualRemove_RefusesAContactNotInIt()
     {
         var segment = await NewSegmentAsync();
