@@ -38,6 +38,58 @@ public sealed class SegmentCriteriaTests : SegmentBook
         Assert.Equal(new CriteriaCounts(expected.Length, 0), counts);
     }
 
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task ReduceAndRefine_EachContactField_RemoveTheMatches_OrKeepOnlyThem(string why, ContactFilter filter, string[] expected)
+    {
+        var reduced = await NewSegmentAsync();
+        var refined = await NewSegmentAsync();
+        await ApplyAsync(reduced.Id, Add());
+        await ApplyAsync(refined.Id, Add());
+        var everyone = await LineNamesAsync(reduced.Id);
+
+        await ApplyAsync(reduced.Id, new CriteriaStep(SegmentActionKind.ReduceContacts) { Filter = filter });
+        await ApplyAsync(refined.Id, new CriteriaStep(SegmentActionKind.RefineContacts) { Filter = filter });
+
+        Assert.True(everyone.Except(expected).SequenceEqual(await LineNamesAsync(reduced.Id)), why);
+        Assert.True(expected.SequenceEqual(await LineNamesAsync(refined.Id)), why);
+    }
+
+    [Fact]
+    public async Task ReduceAndRefine_HistoryAndLoggedSegment()
+    {
+        await LogHistoryAsync("Bjorn Dahl", Call, Now.AddDays(-2));
+        var logged = await LoggedSegmentOfAsync("Carla Diaz");
+        var segment = await NewSegmentAsync();
+        await ApplyAsync(segment.Id, Add());
+
+        await ApplyAsync(segment.Id, new CriteriaStep(SegmentActionKind.ReduceContacts) { Filter = new ContactFilter { LoggedSegmentId = logged } });
+        await ApplyAsync(segment.Id, new CriteriaStep(SegmentActionKind.RefineContacts)
+        {
+            Filter = new ContactFilter { History = new HistoryFilter { HasEntry = false, TemplateId = Call.Id } },
+        });
+
+        Assert.Equal(["Acme", "Anna Berg"], await LineNamesAsync(segment.Id));
+    }
+
+    [Fact]
+    public async Task DeletingAContact_TakesItsLinesAndRemovedLineCopies()
+    {
+        var segment = await NewSegmentAsync();
+        await ApplyAsync(segment.Id, Add(new ContactFilter { Name = "Carla" }));
+        var other = await NewSegmentAsync();
+        await ApplyAsync(other.Id, Add(new ContactFilter { Name = "Carla" }));
+        await ApplyAsync(other.Id, new CriteriaStep(SegmentActionKind.RemoveContact) { ContactId = Contacts["Carla Diaz"] });
+        await using var db = NewContext();
+
+        var deleted = await db.DeleteAsync(BookId, Contacts["Carla Diaz"]);
+
+        Assert.True(deleted.Succeeded, deleted.Message);
+        Assert.Empty(await LineNamesAsync(segment.Id));
+        Assert.Equal(0, await db.SegmentRemovedLines.CountAsync());
+        Assert.Equal(new CriteriaCounts(0, 0), (await db.GoBackAsync(BookId, other.Id)).Value);
+    }
+
     [Fact]
     public async Task AddContacts_TickedContacts_AddsThoseOnly()
     {
