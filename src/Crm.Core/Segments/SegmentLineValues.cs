@@ -34,13 +34,14 @@ public sealed record EffectiveLineValues(
     int DurationMinutes);
 
 /// <summary>
-/// The effective value of each field of a segment line: the line's override, else the header's, else the template's,
-/// and for the correspondence type last the contact's preferred one, unless the header or the template says to ignore
-/// it. Pure, so the Segment page shows and Log Segment records the same values.
+/// The effective value of each field of a segment line: the line's override, else the header's, else the template's.
+/// The correspondence type follows the ERP: the line's override, else the contact's preferred type (unless the header's
+/// "Ignore Contact Corres. Type" is set, or the contact has none), else the header's, else the template's. Pure, so the
+/// Segment page shows and Log Segment records the same values.
 /// </summary>
 /// <remarks>
-/// The Create Interaction form resolves its defaults the same way (template, then contact preference); the two could
-/// become one function once both exist.
+/// The Create Interaction form resolves its defaults the same way (the contact's preference unless the template ignores
+/// it, else the template's); the two could become one function once both exist.
 /// </remarks>
 public static class SegmentLineValues
 {
@@ -50,12 +51,10 @@ public static class SegmentLineValues
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(line);
-        var ignoreContact = header.IgnoreContactCorrespondenceType || template?.IgnoreContactCorrespondenceType == true;
         var correspondence = line.CorrespondenceType is { } own && own != CorrespondenceType.None ? own
+            : !header.IgnoreContactCorrespondenceType && contactPreference != CorrespondenceType.None ? contactPreference
             : header.CorrespondenceType != CorrespondenceType.None ? header.CorrespondenceType
-            : template is { CorrespondenceType: not CorrespondenceType.None } ? template.CorrespondenceType
-            : ignoreContact ? CorrespondenceType.None
-            : contactPreference;
+            : template?.CorrespondenceType ?? CorrespondenceType.None;
         return new EffectiveLineValues(
             TemplateIdOf(header, line),
             line.Description ?? header.Description,

@@ -178,9 +178,8 @@ public static class SegmentLogging
                 t.Kind,
                 Description = l.Description ?? headerDescription,
                 Subject = l.Subject ?? headerSubject ?? t.DocumentSubject,
-                CorrespondenceType = l.CorrespondenceType ?? headerType ?? (t.CorrespondenceType != CorrespondenceType.None ? t.CorrespondenceType
-                    : ignoreContact || t.IgnoreContactCorrespondenceType ? CorrespondenceType.None
-                    : c.CorrespondenceType),
+                CorrespondenceType = l.CorrespondenceType
+                    ?? (!ignoreContact && c.CorrespondenceType != CorrespondenceType.None ? c.CorrespondenceType : headerType ?? t.CorrespondenceType),
                 InformationFlow = headerFlow ?? t.InformationFlow,
                 InitiatedBy = headerInitiatedBy ?? t.InitiatedBy,
                 Cost = headerCost ?? t.UnitCost,

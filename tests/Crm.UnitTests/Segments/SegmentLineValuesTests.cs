@@ -3,7 +3,10 @@ using Crm.Core.Segments;
 
 namespace Crm.UnitTests.Segments;
 
-/// <summary>A line's effective values: override, else header, else template, else (correspondence type) the contact's preference.</summary>
+/// <summary>
+/// A line's effective values: override, else header, else template; the correspondence type: override, else the contact's
+/// preference (unless the header ignores it), else header, else template.
+/// </summary>
 public sealed class SegmentLineValuesTests
 {
     private static readonly InteractionTemplate Template = new()
@@ -37,7 +40,7 @@ public sealed class SegmentLineValuesTests
             InformationFlow = InformationFlow.Inbound, InitiatedBy = InitiatedBy.Them, UnitCost = 0m, UnitDurationMinutes = 30,
         };
 
-        var values = SegmentLineValues.Resolve(header, NoOverrides, Template, CorrespondenceType.HardCopy);
+        var values = SegmentLineValues.Resolve(header, NoOverrides, Template, CorrespondenceType.None);
 
         Assert.Equal(new EffectiveLineValues(7, "Header", "Header subject", CorrespondenceType.Email, InformationFlow.Inbound, InitiatedBy.Them, 0m, 30),
             values);
@@ -46,26 +49,39 @@ public sealed class SegmentLineValuesTests
     [Fact]
     public void Template_FillsWhatTheHeaderLeavesBlank()
     {
-        var values = SegmentLineValues.Resolve(Blank with { TemplateId = 7 }, NoOverrides, Template, CorrespondenceType.Email);
+        var values = SegmentLineValues.Resolve(Blank with { TemplateId = 7 }, NoOverrides, Template, CorrespondenceType.None);
 
         Assert.Equal(new EffectiveLineValues(7, null, "Template subject", CorrespondenceType.HardCopy, InformationFlow.Outbound, InitiatedBy.Us, 2.5m, 5),
             values);
     }
 
     [Fact]
-    public void ContactPreference_IsTheLastResortForTheCorrespondenceType_UnlessIgnored()
+    public void ContactPreference_BeatsHeaderAndTemplate_UnlessTheHeaderIgnoresIt()
     {
-        var noType = new InteractionTemplate { Id = 7 };
+        var header = Blank with { TemplateId = 7, CorrespondenceType = CorrespondenceType.Email };
 
-        var preferred = SegmentLineValues.Resolve(Blank with { TemplateId = 7 }, NoOverrides, noType, CorrespondenceType.Email);
-        var ignoredByHeader = SegmentLineValues.Resolve(Blank with { TemplateId = 7, IgnoreContactCorrespondenceType = true }, NoOverrides, noType,
+        var preferred = SegmentLineValues.Resolve(header, NoOverrides, Template, CorrespondenceType.HardCopy);
+        var ignoredToHeader = SegmentLineValues.Resolve(header with { IgnoreContactCorrespondenceType = true }, NoOverrides, Template,
+            CorrespondenceType.HardCopy);
+        var ignoredToTemplate = SegmentLineValues.Resolve(Blank with { TemplateId = 7, IgnoreContactCorrespondenceType = true }, NoOverrides,
+            Template, CorrespondenceType.Email);
+        var lineStillWins = SegmentLineValues.Resolve(header, NoOverrides with { CorrespondenceType = CorrespondenceType.HardCopy }, Template,
             CorrespondenceType.Email);
-        var ignoredByTemplate = SegmentLineValues.Resolve(Blank with { TemplateId = 7 }, NoOverrides,
-            new InteractionTemplate { Id = 7, IgnoreContactCorrespondenceType = true }, CorrespondenceType.Email);
 
-        Assert.Equal(CorrespondenceType.Email, preferred.CorrespondenceType);
-        Assert.Equal(CorrespondenceType.None, ignoredByHeader.CorrespondenceType);
-        Assert.Equal(CorrespondenceType.None, ignoredByTemplate.CorrespondenceType);
+        Assert.Equal(CorrespondenceType.HardCopy, preferred.CorrespondenceType);
+        Assert.Equal(CorrespondenceType.Email, ignoredToHeader.CorrespondenceType);
+        Assert.Equal(CorrespondenceType.HardCopy, ignoredToTemplate.CorrespondenceType);
+        Assert.Equal(CorrespondenceType.HardCopy, lineStillWins.CorrespondenceType);
+    }
+
+    [Fact]
+    public void NoPreference_FallsToHeaderThenTemplate()
+    {
+        var toHeader = SegmentLineValues.Resolve(Blank with { TemplateId = 7, CorrespondenceType = CorrespondenceType.Email }, NoOverrides, Template,
+            CorrespondenceType.None);
+        var toTemplate = SegmentLineValues.Resolve(Blank with { TemplateId = 7 }, NoOverrides, Template, CorrespondenceType.None);
+
+        Assert.Equal((CorrespondenceType.Email, CorrespondenceType.HardCopy), (toHeader.CorrespondenceType, toTemplate.CorrespondenceType));
     }
 
     [Fact]

@@ -162,6 +162,10 @@ public sealed class SegmentLoggingTests : SegmentBook
             InitiatedBy = InitiatedBy.Them, UnitCost = 0m, UnitDurationMinutes = 0,
         } },
         { "contact preference ignored", new SegmentHeaderInput { Description = "d", IgnoreContactCorrespondenceType = true } },
+        { "header type, contact preference ignored", new SegmentHeaderInput
+        {
+            Description = "d", CorrespondenceType = CorrespondenceType.HardCopy, IgnoreContactCorrespondenceType = true,
+        } },
     };
 
     /// <summary>Logging computes the effective values in SQL: they must be what <see cref="SegmentLineValues.Resolve"/> says.</summary>
