@@ -41,12 +41,27 @@ public static class SegmentChanges
         ? $"{no} is already used by a segment: choose a higher next segment number in Setup."
         : $"{no} is already used by a segment: ask an Owner of the book to choose a higher next segment number in Setup.";
 
-    /// <summary>"New Segment": the next No. of the book's Segment Nos., dated today, the creator as salesperson.</summary>
-    public static async Task<ChangeResult<Segment>> CreateAsync(this CrmDbContext db, int bookId, SegmentHeaderInput input, string userId,
-        BookRole role, DateTime nowUtc, CancellationToken ct = default)
+    /// <summary>
+    /// "New Segment": the next No. of the book's Segment Nos., dated today, the creator as salesperson. With a
+    /// <paramref name="oneTimeKey"/> (the form's), a key already used answers with the segment it created.
+    /// </summary>
+    public static Task<ChangeResult<Segment>> CreateAsync(this CrmDbContext db, int bookId, SegmentHeaderInput input, string userId,
+        BookRole role, DateTime nowUtc, Guid? oneTimeKey = null, CancellationToken ct = default) =>
+        OneTimeKeys.OnceAsync(db, oneTimeKey, () => CreateOnceAsync(db, bookId, input, userId, role, nowUtc, oneTimeKey, ct));
+
+    private static async Task<ChangeResult<Segment>> CreateOnceAsync(CrmDbContext db, int bookId, SegmentHeaderInput input, string userId,
+        BookRole role, DateTime nowUtc, Guid? oneTimeKey, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
+        switch (await OneTimeKeys.EarlierResultAsync(db, oneTimeKey, OneTimeKeys.Segment, bookId, ct))
+        {
+            case -1:
+                return ChangeResult.Invalid<Segment>("", OneTimeKeys.WrongFormMessage);
+            case > 0 and var earlier:
+                var created = await db.Segments.AsNoTracking().SingleOrDefaultAsync(s => s.BookId == bookId && s.Id == earlier, ct);
+                return created is null ? ChangeResult.NotFound<Segment>() : ChangeResult.Done(created);
+        }
         var errors = await CheckAsync(db, bookId, input, ct);
         if (errors.Any)
         {
@@ -65,6 +80,7 @@ public static class SegmentChanges
         Copy(input, segment);
         db.Segments.Add(segment);
         await db.SaveChangesAsync(ct);
+        await OneTimeKeys.UseAsync(db, oneTimeKey, OneTimeKeys.Segment, bookId, segment.Id, nowUtc, ct);
         await transaction.CommitAsync(ct);
         return ChangeResult.Done(segment);
     }

@@ -33,13 +33,16 @@ public sealed class LogEntryFilter
     public bool? AttemptFailed { get; set; }
     public Evaluation? Evaluation { get; set; }
     public InteractionSource? Source { get; set; }
+    /// <summary>The entries one Log Segment wrote (a logged segment's id).</summary>
+    public int? LoggedSegment { get; set; }
     public LogEntrySort Sort { get; set; }
     public string? After { get; set; }
     public string? Before { get; set; }
 
     public bool IsFiltered => Contact is not null || Company is not null || Template is not null || Group is not null || Kind is not null
         || !string.IsNullOrEmpty(Salesperson) || !string.IsNullOrEmpty(LoggedBy) || FromDate is not null || ToDate is not null
-        || Canceled != CanceledFilter.All || AttemptFailed is not null || Evaluation is not null || Source is not null;
+        || Canceled != CanceledFilter.All || AttemptFailed is not null || Evaluation is not null || Source is not null
+        || LoggedSegment is not null;
 
     public DateOnly? FromDate => ParseDate(From);
     public DateOnly? ToDate => ParseDate(To);
@@ -74,6 +77,7 @@ public sealed class LogEntryFilter
         if (AttemptFailed is { } failed) entries = entries.Where(e => e.AttemptFailed == failed);
         if (Evaluation is { } evaluation) entries = entries.Where(e => e.Evaluation == evaluation);
         if (Source is { } source) entries = entries.Where(e => e.Source == source);
+        if (LoggedSegment is { } logged) entries = entries.Where(e => e.LoggedSegmentId == logged);
         return entries;
     }
 
@@ -125,6 +129,7 @@ public sealed class LogEntryFilter
         if (AttemptFailed is { } failed) yield return ("attemptFailed", failed ? "true" : "false");
         if (Evaluation is { } evaluation) yield return ("evaluation", evaluation.ToString());
         if (Source is { } source) yield return ("source", source.ToString());
+        if (LoggedSegment is { } logged) yield return ("loggedSegment", logged.ToString(CultureInfo.InvariantCulture));
         if (Sort != LogEntrySort.Newest) yield return ("sort", Sort.ToString());
     }
 
