@@ -40,6 +40,37 @@ public sealed class SegmentsController(CrmDbContext db, BookAccess access, Viewe
         };
     }
 
+    /// <summary>"Add to Segment" from the Contacts list: an Add Contacts action on an existing or a new segment.</summary>
+    [HttpPost("add-contacts"), Authorize(Policy = BookPolicies.CanEdit)]
+    public async Task<IActionResult> AddFromContacts([FromForm] Contacts.ContactListQuery query, [FromForm] AddToSegmentForm form)
+    {
+        var book = access.Book;
+        if (!form.All && form.ContactIds.Count == 0)
+        {
+            TempData["Flash"] = "Select contacts first, or choose all matching contacts.";
+            return RedirectToAction("Index", "Contacts", query.Values(book.Id));
+        }
+        var segmentId = form.SegmentId;
+        if (segmentId is null)
+        {
+            var created = await db.CreateAsync(book.Id, new SegmentHeaderInput(), book.UserId, book.Role, viewer.NowUtc, form.OneTimeKey);
+            if (!created.Succeeded)
+            {
+                TempData["Flash"] = created.Message ?? created.Errors.Values.FirstOrDefault();
+                return RedirectToAction("Index", "Contacts", query.Values(book.Id));
+            }
+            segmentId = created.Value!.Id;
+        }
+        var result = await db.ApplyAsync(book.Id, segmentId.Value, new CriteriaStep(SegmentActionKind.AddContacts) { Filter = form.Filter(query) },
+            viewer.NowUtc);
+        if (result.Status == ChangeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = result.Succeeded ? $"Add Contacts: {Did(result.Value!)}" : result.Message;
+        return RedirectToAction(nameof(Show), new { bookId = book.Id, segmentId });
+    }
+
     [HttpGet("{segmentId:int}")]
     public async Task<IActionResult> Show(int segmentId, string? q, string? after, string? find)
     {
