@@ -17,6 +17,7 @@ public sealed class ScreenTourTests(BrowserFixture fixture)
     {
         var book = await UxBook.CreateAsync(fixture, "Tess Tour");
         var b = $"/books/{book.BookId}";
+        var (segmentId, _) = await SegmentsFlowTests.TourSegmentsAsync(fixture, book);
         (string Name, string Url)[] anonymous =
         [
             ("home", "/"), ("log-in", "/account/login"), ("register", "/account/register"), ("forgot-password", "/account/forgot-password"),
@@ -37,6 +38,8 @@ public sealed class ScreenTourTests(BrowserFixture fixture)
             ("interaction-log-entries", $"{b}/interaction-log-entries"),
             ("interaction-log-entries-filtered", $"{b}/interaction-log-entries?kind=Call&canceled=NotCanceled"),
             ("delete-canceled-entries", $"{b}/interaction-log-entries/delete-canceled"),
+            ("segments", $"{b}/segments"), ("segment", $"{b}/segments/{segmentId}"), ("add-contacts", $"{b}/segments/{segmentId}/criteria/add"),
+            ("log-segment", $"{b}/segments/{segmentId}/log"), ("logged-segments", $"{b}/logged-segments"),
         ];
 
         var problems = new List<string>();
