@@ -3,6 +3,7 @@ using Crm.Core.Books;
 using Crm.Core.Segments;
 using Crm.IntegrationTests.Contacts;
 using Crm.IntegrationTests.Infrastructure;
+using Crm.Web.Features.Segments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.IntegrationTests.Segments;
@@ -180,6 +181,26 @@ public sealed class SegmentPagesTests(CrmFactory factory) : IClassFixture<CrmFac
         await owner.Client.SubmitFormAsync(list, $"form[action$='/{loggedId}/undo-cancel']", []);
         Assert.Equal(0, await factory.WithDbAsync(db => db.InteractionLogEntries.CountAsync(e => e.LoggedSegmentId == loggedId && e.Canceled)));
         Assert.False(await factory.WithDbAsync(db => db.LoggedSegments.Where(l => l.Id == loggedId).Select(l => l.Canceled).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task LinesGrid_PagesByKeyset_AndSearches()
+    {
+        var owner = await factory.RegisterAsync();
+        var (segmentId, url) = await NewSegmentAsync(owner);
+        await factory.AddContactsAsync(owner.BookId, 60);
+        await owner.Client.SubmitFormAsync($"{url}/criteria/add", "form.criteria-form", new() { ["Confirm"] = "true" });
+
+        var first = await owner.Client.GetPageAsync(url);
+        Assert.Equal(SegmentsController.PageSize, first.QuerySelectorAll(".segment-line-list tbody tr").Length);
+        var next = first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
+        var second = await owner.Client.GetPageAsync(next);
+        Assert.Equal(60 - SegmentsController.PageSize, second.QuerySelectorAll(".segment-line-list tbody tr").Length);
+        Assert.Contains("Bulk 0059", second.QuerySelector(".segment-line-list tbody tr:last-child")!.TextContent);
+
+        var searched = await owner.Client.GetPageAsync($"{url}?q=bulk%200042");
+        Assert.Single(searched.QuerySelectorAll(".segment-line-list tbody tr"));
+        Assert.Contains("(1 matching)", searched.QuerySelector("#lines-title")!.TextContent);
     }
 
     /// <summary>A logged segment of <paramref name="contacts"/> new contacts, built and logged through the pages.</summary>

@@ -87,9 +87,9 @@ public sealed class SegmentsController(CrmDbContext db, BookAccess access, Viewe
         {
             return NotFound();
         }
-        ReplaceBindingError(HeaderPrefix + "." + nameof(form.UnitCost), "Enter an amount, like 12.50.");
-        ReplaceBindingError(HeaderPrefix + "." + nameof(form.UnitDurationMinutes), "Enter whole minutes, like 15.");
-        ReplaceBindingError(HeaderPrefix + "." + nameof(form.Date), "Enter a date, like 2026-03-31.");
+        ModelState.ReplaceBindingError(HeaderPrefix + "." + nameof(form.UnitCost), "Enter an amount, like 12.50.");
+        ModelState.ReplaceBindingError(HeaderPrefix + "." + nameof(form.UnitDurationMinutes), "Enter whole minutes, like 15.");
+        ModelState.ReplaceBindingError(HeaderPrefix + "." + nameof(form.Date), "Enter a date, like 2026-03-31.");
         if (!ModelState.IsValid)
         {
             return await PageAsync(segment, form, null, null, null, askUpdateLines: false);
@@ -119,7 +119,7 @@ public sealed class SegmentsController(CrmDbContext db, BookAccess access, Viewe
                 ModelState.AddModelError("", result.Message!);
                 return await PageAsync(segment, form, null, null, null, askUpdateLines: false);
             default:
-                ModelState.AddErrors(result.Errors.ToDictionary(e => e.Key.Length == 0 ? "" : HeaderPrefix + "." + e.Key, e => e.Value));
+                ModelState.AddErrors(result.Errors, HeaderPrefix);
                 return await PageAsync(segment, form, null, null, null, askUpdateLines: false);
         }
     }
@@ -167,7 +167,7 @@ public sealed class SegmentsController(CrmDbContext db, BookAccess access, Viewe
                 TempData["Flash"] = result.Message;
                 return RedirectToAction(nameof(Show), new { bookId = access.Book.Id, segmentId });
             default:
-                ModelState.AddErrors(result.Errors.ToDictionary(e => e.Key.Length == 0 ? "" : "Form." + e.Key, e => e.Value));
+                ModelState.AddErrors(result.Errors, "Form");
                 var segment = (await FindAsync(segmentId))!;
                 var line = await LineRows(db.SegmentLines.Where(l => l.SegmentId == segmentId && l.Id == lineId)).SingleAsync();
                 return await PersonalizePageAsync(segment, line, form);
@@ -252,7 +252,7 @@ public sealed class SegmentsController(CrmDbContext db, BookAccess access, Viewe
             case ChangeStatus.NotFound:
                 return NotFound();
             default:
-                ModelState.AddErrors(result.Errors.ToDictionary(e => e.Key.Length == 0 ? "" : "Form." + e.Key, e => e.Value));
+                ModelState.AddErrors(result.Errors, "Form");
                 return SaveCriteriaPage((await FindAsync(segmentId))!, form, result.Message);
         }
     }
@@ -487,14 +487,5 @@ public sealed class SegmentsController(CrmDbContext db, BookAccess access, Viewe
         ViewData["Section"] = "Segments";
         var count = await db.SegmentLines.CountAsync(l => l.SegmentId == segment.Id);
         return View("Log", new LogSegmentViewModel(segment.Id, segment.No, segment.Description, count, createFollowUp, refusal));
-    }
-
-    private void ReplaceBindingError(string field, string message)
-    {
-        if (ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0)
-        {
-            entry.Errors.Clear();
-            entry.Errors.Add(message);
-        }
     }
 }
