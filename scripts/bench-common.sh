@@ -3,7 +3,7 @@
 # has `set -euo pipefail` and has cd'd to the repository root, then call in order:
 #
 #   bench_build                         Release build; sets bench_app
-#   bench_book CONTACTS ENTRIES         generates the book once into artifacts/bench/ (cached); sets bench_db, book
+#   bench_book CONTACTS ENTRIES [OPTS]  generates the book once into artifacts/bench/ (cached); sets bench_db, book
 #   bench_start PORT [--Key=Value ...]  starts the app on 127.0.0.1:PORT (Production), stops it on exit; sets base, app_pid
 #   bench_login                         logs in through the real form into the cookie jar $jar
 #   bench_page PATH                     GET with that cookie (fails on a non-2xx answer)
@@ -26,14 +26,15 @@ bench_build() {
   export AllowedHosts="127.0.0.1;localhost" DataProtection__AllowUnprotectedKeys=true
 }
 
-bench_book() { # contacts entries
-  bench_db="$PWD/$bench_dir/bench-$1-$2.db"
-  local creds="$bench_dir/bench-$1-$2.txt"
+bench_book() { # contacts entries [more generate options, e.g. --segment-lines 10000]
+  local name="bench-$1-$2"; [ $# -gt 2 ] && name="$name$(printf '%s' "${@:3}" | tr -c 'a-z0-9' '-')"
+  bench_db="$PWD/$bench_dir/$name.db"
+  local creds="$bench_dir/$name.txt"
   if [ ! -f "$creds" ]; then
     rm -f "$bench_db" "$bench_db-wal" "$bench_db-shm"
     echo "== generating $1 contacts and $2 entries (once, a few minutes at full size)" >&2
     # The credentials file is written only when generation finished, so an interrupted run is not cached.
-    (cd src/Crm.Web && dotnet "$bench_app" generate --contacts "$1" --entries "$2" \
+    (cd src/Crm.Web && dotnet "$bench_app" generate --contacts "$1" --entries "$2" "${@:3}" \
         --owner "$bench_owner" --password "$bench_password" "--ConnectionStrings:Crm=Data Source=$bench_db") | tail -n 1 > "$creds.tmp"
     grep -q '^book=[0-9]' "$creds.tmp" || { echo "generate failed: $(cat "$creds.tmp")" >&2; return 1; }
     mv "$creds.tmp" "$creds"

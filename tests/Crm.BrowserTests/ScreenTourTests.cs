@@ -17,6 +17,7 @@ public sealed class ScreenTourTests(BrowserFixture fixture)
     {
         var book = await UxBook.CreateAsync(fixture, "Tess Tour");
         var b = $"/books/{book.BookId}";
+        var (segmentId, _) = await SegmentsFlowTests.TourSegmentsAsync(fixture, book);
         (string Name, string Url)[] anonymous =
         [
             ("home", "/"), ("log-in", "/account/login"), ("register", "/account/register"), ("forgot-password", "/account/forgot-password"),
@@ -43,6 +44,8 @@ public sealed class ScreenTourTests(BrowserFixture fixture)
             ("interaction-template-statistics", $"{b}/interaction-templates/statistics?measure=Duration"),
             ("statistics-bad-dates", $"{b}/interaction-groups/statistics?from=2026-13-01&to=2026-01-31"),
             ("contact-logged-by-people", $"{book.ContactUrl(book.PersonId)}?origin=People"),
+            ("segments", $"{b}/segments"), ("segment", $"{b}/segments/{segmentId}"), ("add-contacts", $"{b}/segments/{segmentId}/criteria/add"),
+            ("log-segment", $"{b}/segments/{segmentId}/log"), ("logged-segments", $"{b}/logged-segments"),
         ];
 
         var problems = new List<string>();

@@ -22,6 +22,9 @@ public class Book
     /// <summary>The next Interaction Log Entry No.; entry numbers are sequential per book.</summary>
     public int InteractionEntryNoNext { get; set; } = 1;
 
+    /// <summary>The next Logged Segment entry no.; sequential per book, advanced in one UPDATE when a segment is logged.</summary>
+    public int LoggedSegmentEntryNoNext { get; set; } = 1;
+
     public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>

@@ -32,6 +32,9 @@ public static class UnfinishedBooks
             await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
             // Children first: entries and a person's company reference are NoAction, templates restrict their group.
             await db.InteractionLogEntries.Where(e => e.BookId == book.Id).ExecuteDeleteAsync(ct);
+            // Segments are NoAction from their book (their lines cascade from contacts); their lines and actions cascade.
+            await db.LoggedSegments.Where(l => l.BookId == book.Id).ExecuteDeleteAsync(ct);
+            await db.Segments.Where(s => s.BookId == book.Id).ExecuteDeleteAsync(ct);
             await db.ContactTags.Where(t => t.BookId == book.Id).ExecuteDeleteAsync(ct);
             await db.Contacts.Where(c => c.BookId == book.Id).ExecuteDeleteAsync(ct);
             await db.InteractionTemplateSetup.Where(s => s.BookId == book.Id).ExecuteDeleteAsync(ct);

@@ -14,6 +14,7 @@ public static class OneTimeKeys
     public const string Contact = "Contact";
     public const string Interaction = "Interaction";
     public const string Book = "Book";
+    public const string Segment = "Segment";
 
     public const string WrongFormMessage = "This form was already used for something else. Reload the page and try again.";
 

@@ -3,6 +3,7 @@ using Crm.Core.Books;
 using Crm.Core.Changes;
 using Crm.Core.Contacts;
 using Crm.Core.Interactions;
+using Crm.Core.Segments;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,12 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public DbSet<InteractionLogEntry> InteractionLogEntries => Set<InteractionLogEntry>();
     public DbSet<ServerSession> ServerSessions => Set<ServerSession>();
     public DbSet<OneTimeKey> OneTimeKeys => Set<OneTimeKey>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<SegmentLine> SegmentLines => Set<SegmentLine>();
+    public DbSet<SegmentAction> SegmentActions => Set<SegmentAction>();
+    public DbSet<SegmentRemovedLine> SegmentRemovedLines => Set<SegmentRemovedLine>();
+    public DbSet<SavedCriteria> SavedCriteria => Set<SavedCriteria>();
+    public DbSet<LoggedSegment> LoggedSegments => Set<LoggedSegment>();
 
     /// <summary>Data Protection keys live in the database so cookies and antiforgery tokens work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys =>

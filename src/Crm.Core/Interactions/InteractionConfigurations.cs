@@ -89,12 +89,15 @@ public class InteractionLogEntryConfiguration : IEntityTypeConfiguration<Interac
                 e.AttemptFailed, e.Evaluation,
             })
             .HasDatabaseName("IX_InteractionLogEntries_BookId_OccurredAt_Covering");
+        // A logged segment's entries (cancel cascade, "membership of a logged segment", Reuse Segment).
+        builder.HasIndex(e => new { e.LoggedSegmentId, e.ContactId });
 
         // Entries cascade only from their contact: SQL Server allows one cascade path per table, so Book -> entry is
         // NoAction and deleting a book removes its entries explicitly first.
         builder.HasOne<Book>().WithMany().HasForeignKey(e => e.BookId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne(e => e.Contact).WithMany().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Contact>().WithMany().HasForeignKey(e => e.CompanyContactId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Crm.Core.Segments.LoggedSegment>().WithMany().HasForeignKey(e => e.LoggedSegmentId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne(e => e.Template).WithMany().HasForeignKey(e => e.TemplateId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<InteractionGroup>().WithMany().HasForeignKey(e => e.GroupId).OnDelete(DeleteBehavior.NoAction);
         // Who logged it stays known: an account with entries cannot be deleted (a future account deletion anonymises).

@@ -1,6 +1,7 @@
 using Crm.Core.Changes;
 using Crm.Core.Contacts;
 using Crm.Core.Data;
+using Crm.Core.Segments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Core.Interactions;
@@ -13,12 +14,19 @@ namespace Crm.Core.Interactions;
 /// </summary>
 public static class InteractionLogBulk
 {
-    /// <summary>Marks the selection canceled (or not) and moves the contacts' last interaction accordingly.</summary>
+    /// <summary>
+    /// Marks the selection canceled (or not) and moves the contacts' last interaction accordingly. Undoing the cancel of
+    /// an entry whose logged segment is canceled is refused (<see cref="LoggedSegmentRules"/>): the whole selection stays.
+    /// </summary>
     public static async Task<ChangeResult<int>> SetCanceledAsync(this CrmDbContext db, int bookId, IQueryable<InteractionLogEntry> selection,
         bool canceled, CancellationToken ct = default)
     {
         await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
         var entries = Scope(selection, bookId).Where(e => e.Canceled != canceled);
+        if (!canceled && await LoggedSegmentRules.UndoCancelRefusalAsync(db, entries, ct) is { } refusal)
+        {
+            return ChangeResult.Refused<int>(refusal);
+        }
         // Read before the update: a filter such as "not canceled" no longer matches the rows afterwards.
         var contactIds = await ContactsWhoseLastMayMoveAsync(db, entries, ct);
         var changed = await entries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Canceled, canceled).SetProperty(e => e.Version, Guid.NewGuid()), ct);

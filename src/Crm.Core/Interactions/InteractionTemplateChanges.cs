@@ -142,6 +142,13 @@ public static class InteractionTemplateChanges
                 $"{template.Code} is used by {InUse(entries, "interaction log entry", "interaction log entries")}, so it cannot be deleted: " +
                 "its entries keep their history.");
         }
+        var segments = await db.Segments.Where(s => s.TemplateId == templateId || db.SegmentLines.Any(l => l.SegmentId == s.Id && l.TemplateId == templateId))
+            .CountAsync(ct);
+        if (segments > 0)
+        {
+            return ChangeResult.Refused<InteractionTemplate>(
+                $"{template.Code} is used by {InUse(segments, "segment", "segments")}, so it cannot be deleted: choose another template there first.");
+        }
         await db.InteractionTemplates.Where(t => t.Id == templateId).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return ChangeResult.Done(template);

@@ -26,7 +26,7 @@ public static class GenerateCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args)
     {
-        var options = new CommandArguments(args, "contacts", "entries", "owner", "password", "seed");
+        var options = new CommandArguments(args, "contacts", "entries", "owner", "password", "seed", "segment-lines");
         var contactCount = options.Int("contacts", 100_000, 1, 10_000_000);
         var entryCount = options.Int("entries", 2_000_000, 0, 100_000_000);
         var random = new Random(options.Int("seed", 1, 0, int.MaxValue));
@@ -78,6 +78,7 @@ public static class GenerateCommand
             var offset = done;
             DemoCommand.Check(await db.RecordManyAsync(book.Id, size, Take(entries, size), now, written => entryProgress?.Invoke(offset + written)));
         }
+        await GenerateSegments.AddAsync(db, book.Id, owner.Id, options.Int("segment-lines", 0, 0, contactCount));
         await UnfinishedBooks.PublishAsync(db, book.Id, owner.Id, DateTime.UtcNow);
         await scope.ServiceProvider.GetRequiredService<MembershipCache>().InvalidateBookAsync(db, book.Id);
         // Fresh statistics so SQLite's planner picks the composite indexes for this book's size.

@@ -36,6 +36,13 @@ public static class ModelStateExtensions
     }
 
     /// <summary>
+    /// <see cref="AddErrors(ModelStateDictionary, IReadOnlyDictionary{string, string})"/> for a form whose fields are
+    /// named "<paramref name="prefix"/>.Field" (a page model holding the form as a property).
+    /// </summary>
+    public static void AddErrors(this ModelStateDictionary modelState, IReadOnlyDictionary<string, string> errors, string prefix) =>
+        modelState.AddErrors(errors.ToDictionary(e => e.Key.Length == 0 ? "" : prefix + "." + e.Key, e => e.Value));
+
+    /// <summary>
     /// Puts a field's message in the user's words in place of a binding error (the framework's wording names the
     /// property: "The value '…' is not valid for ContactNoNext."). The typed value stays for the form to show.
     /// </summary>

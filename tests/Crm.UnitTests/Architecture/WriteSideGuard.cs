@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Crm.Core.Contacts;
 using Crm.Core.Interactions;
+using Crm.Core.Segments;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -19,10 +20,13 @@ public static partial class WriteSideGuard
     {
         typeof(Contact).FullName!, typeof(ContactTag).FullName!, typeof(InteractionLogEntry).FullName!,
         typeof(InteractionGroup).FullName!, typeof(InteractionTemplate).FullName!, typeof(InteractionTemplateSetupEntry).FullName!,
+        typeof(Segment).FullName!, typeof(SegmentLine).FullName!, typeof(SegmentAction).FullName!, typeof(SegmentRemovedLine).FullName!,
+        typeof(SavedCriteria).FullName!, typeof(LoggedSegment).FullName!,
     };
 
     private static readonly string[] Tables =
-        ["Contacts", "ContactTags", "InteractionLogEntries", "InteractionGroups", "InteractionTemplates", "InteractionTemplateSetup"];
+        ["Contacts", "ContactTags", "InteractionLogEntries", "InteractionGroups", "InteractionTemplates", "InteractionTemplateSetup",
+            "Segments", "SegmentLines", "SegmentActions", "SegmentRemovedLines", "SavedCriteria", "LoggedSegments"];
 
     private static readonly HashSet<string> CollectionWrites =
         ["Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Remove", "RemoveRange", "Attach", "AttachRange", "Insert", "Clear", "Entry"];

@@ -23,6 +23,8 @@ public sealed class ContactListViewModel
     public int Total { get; init; }
     /// <summary>The 1-based position of the first row shown among the matches.</summary>
     public int FirstPosition { get; init; }
+    /// <summary>Active segments "Add to Segment" offers (empty for a Viewer).</summary>
+    public IReadOnlyList<SelectListItem> Segments { get; init; } = [];
 }
 
 public sealed record PersonRow(int Id, string No, string Name, string? JobTitle, string? Email, string? Phone);

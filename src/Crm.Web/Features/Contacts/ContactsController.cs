@@ -100,6 +100,7 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access) : Con
             CompanyName = companyName,
             Total = total,
             FirstPosition = first,
+            Segments = access.Book.CanEdit ? await Segments.ActiveSegments.ChoicesAsync(db, bookId) : [],
         });
     }
 }

@@ -40,7 +40,7 @@ public sealed class InteractionLogEntriesController(CrmDbContext db, BookAccess 
             Filter = filter,
             Rows = rows,
             Count = await matching.CountAsync(),
-            Choices = await ChoicesAsync(filter.Contact),
+            Choices = await ChoicesAsync(filter.Contact, filter.LoggedSegment),
             PreviousUrl = hasPrevious && rows.Count > 0 ? Url.Action(nameof(Index), filter.Values(bookId, KeysetCursor.At(rows[0].OccurredAt, rows[0].Id), backwards: true)) : null,
             NextUrl = hasNext && rows.Count > 0 ? Url.Action(nameof(Index), filter.Values(bookId, KeysetCursor.At(rows[^1].OccurredAt, rows[^1].Id))) : null,
         });
@@ -77,7 +77,8 @@ public sealed class InteractionLogEntriesController(CrmDbContext db, BookAccess 
                 done = Counted((await db.SetCanceledAsync(bookId, selection, canceled: true)).Value, "marked as canceled");
                 break;
             case "undo":
-                done = Counted((await db.SetCanceledAsync(bookId, selection, canceled: false)).Value, "no longer canceled");
+                var undone = await db.SetCanceledAsync(bookId, selection, canceled: false);
+                done = undone.Succeeded ? Counted(undone.Value, "no longer canceled") : undone.Message!;
                 break;
             case "evaluate" when form.Give is { } evaluation:
                 done = Counted((await db.EvaluateAsync(bookId, selection, evaluation)).Value, $"evaluated {Words(evaluation)}");
@@ -121,7 +122,7 @@ public sealed class InteractionLogEntriesController(CrmDbContext db, BookAccess 
         entries.Select(e => new LogEntryRow(e.Id, e.EntryNo, e.OccurredAt, e.ContactId, e.Contact!.Name, e.Kind, e.Description,
             e.Template!.Code, e.LoggedBy!.DisplayName, e.Evaluation, e.AttemptFailed, e.Cost, e.DurationMinutes, e.Canceled, e.Source));
 
-    private async Task<LogEntryChoices> ChoicesAsync(int? contactId)
+    private async Task<LogEntryChoices> ChoicesAsync(int? contactId, int? loggedSegmentId = null)
     {
         var bookId = access.Book.Id;
         var templates = await db.InteractionTemplates.AsNoTracking().Where(t => t.BookId == bookId).OrderBy(t => t.Code)
@@ -132,7 +133,10 @@ public sealed class InteractionLogEntriesController(CrmDbContext db, BookAccess 
         var contactName = contactId is { } id
             ? await db.Contacts.AsNoTracking().Where(c => c.BookId == bookId && c.Id == id).Select(c => c.Name).FirstOrDefaultAsync()
             : null;
-        return new LogEntryChoices(templates, groups, members, contactName);
+        var loggedSegmentNo = loggedSegmentId is { } logged
+            ? await db.LoggedSegments.AsNoTracking().Where(l => l.BookId == bookId && l.Id == logged).Select(l => l.SegmentNo).FirstOrDefaultAsync()
+            : null;
+        return new LogEntryChoices(templates, groups, members, contactName, loggedSegmentNo);
     }
 
     private static string Counted(int count, string what) =>

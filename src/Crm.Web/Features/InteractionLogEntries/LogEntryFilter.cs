@@ -34,6 +34,8 @@ public sealed class LogEntryFilter
     public InteractionSource? Source { get; set; }
     /// <summary>Only what people logged, or only what was recorded automatically (<see cref="InteractionOrigins"/>).</summary>
     public InteractionOrigin? Origin { get; set; }
+    /// <summary>The entries one Log Segment wrote (a logged segment's id).</summary>
+    public int? LoggedSegment { get; set; }
     public LogEntrySort Sort { get; set; }
     public string? After { get; set; }
     public string? Before { get; set; }
@@ -41,7 +43,7 @@ public sealed class LogEntryFilter
     public bool IsFiltered => Contact is not null || Company is not null || Template is not null || Group is not null || Kind is not null
         || !string.IsNullOrEmpty(Salesperson) || !string.IsNullOrEmpty(LoggedBy) || FromDate is not null || ToDate is not null
         || Canceled != CanceledFilter.All || AttemptFailed is not null || Evaluation is not null || Source is not null
-        || Origin is not null;
+        || Origin is not null || LoggedSegment is not null;
 
     public DateOnly? FromDate => LocalDates.Parse(From);
     public DateOnly? ToDate => LocalDates.Parse(To);
@@ -78,6 +80,7 @@ public sealed class LogEntryFilter
         if (Source is { } source) entries = entries.Where(e => e.Source == source);
         // A number the binder let through ("origin=7") is no filter rather than an error.
         if (Origin is { } origin && Enum.IsDefined(origin)) entries = entries.WhereOrigin(origin);
+        if (LoggedSegment is { } logged) entries = entries.Where(e => e.LoggedSegmentId == logged);
         return entries;
     }
 
@@ -130,6 +133,7 @@ public sealed class LogEntryFilter
         if (Evaluation is { } evaluation) yield return ("evaluation", evaluation.ToString());
         if (Source is { } source) yield return ("source", source.ToString());
         if (Origin is { } origin) yield return ("origin", origin.ToString());
+        if (LoggedSegment is { } logged) yield return ("loggedSegment", logged.ToString(CultureInfo.InvariantCulture));
         if (Sort != LogEntrySort.Newest) yield return ("sort", Sort.ToString());
     }
 }

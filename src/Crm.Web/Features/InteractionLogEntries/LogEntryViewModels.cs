@@ -10,7 +10,8 @@ public sealed record LogEntryRow(
 
 /// <summary>The filters' choices: the book's templates, groups and members.</summary>
 public sealed record LogEntryChoices(
-    IReadOnlyList<SelectListItem> Templates, IReadOnlyList<SelectListItem> Groups, IReadOnlyList<SelectListItem> Members, string? ContactName);
+    IReadOnlyList<SelectListItem> Templates, IReadOnlyList<SelectListItem> Groups, IReadOnlyList<SelectListItem> Members, string? ContactName,
+    string? LoggedSegmentNo = null);
 
 public sealed class LogEntriesViewModel
 {
