@@ -13,6 +13,11 @@ public sealed record InteractionValues
     public CorrespondenceType? CorrespondenceType { get; init; }
     /// <summary>Set by a level that may say "ignore the contact's preference" itself (a segment header); else the template's.</summary>
     public bool? IgnoreContactCorrespondenceType { get; init; }
+    /// <summary>
+    /// A default the contact's preference still overrides, unlike <see cref="CorrespondenceType"/> (a segment header's
+    /// "Correspondence Type (Default)"); it comes before the template's.
+    /// </summary>
+    public CorrespondenceType? DefaultCorrespondenceType { get; init; }
 }
 
 /// <summary>The values an entry gets once every level has been asked.</summary>
@@ -37,18 +42,20 @@ public static class InteractionDefaults
             set.Select(l => l.InformationFlow).FirstOrDefault(v => v is not null) ?? template?.InformationFlow ?? InformationFlow.None,
             set.Select(l => l.InitiatedBy).FirstOrDefault(v => v is not null) ?? template?.InitiatedBy ?? InitiatedBy.None,
             set.Select(l => l.CorrespondenceType).FirstOrDefault(v => v is not null)
-                ?? CorrespondenceTypeOf(template, contactPreference, set.Select(l => l.IgnoreContactCorrespondenceType).FirstOrDefault(v => v is not null)));
+                ?? CorrespondenceTypeOf(template, contactPreference, set.Select(l => l.IgnoreContactCorrespondenceType).FirstOrDefault(v => v is not null),
+                    set.Select(l => l.DefaultCorrespondenceType).FirstOrDefault(v => v is not null)));
     }
 
     /// <summary>
-    /// The template's correspondence type as it applies to one contact: the contact's preference unless ignored (or
-    /// the contact has none), else the template's default.
+    /// The correspondence type as it applies to one contact: the contact's preference unless ignored (or the contact has
+    /// none), else <paramref name="defaultType"/> (a segment header's), else the template's default.
     /// </summary>
-    public static CorrespondenceType CorrespondenceTypeOf(InteractionTemplate? template, CorrespondenceType contactPreference, bool? ignoreContact = null)
+    public static CorrespondenceType CorrespondenceTypeOf(InteractionTemplate? template, CorrespondenceType contactPreference,
+        bool? ignoreContact = null, CorrespondenceType? defaultType = null)
     {
         var ignore = ignoreContact ?? template?.IgnoreContactCorrespondenceType ?? false;
         return !ignore && contactPreference != CorrespondenceType.None
             ? contactPreference
-            : template?.CorrespondenceType ?? CorrespondenceType.None;
+            : defaultType ?? template?.CorrespondenceType ?? CorrespondenceType.None;
     }
 }

@@ -37,12 +37,9 @@ public sealed record EffectiveLineValues(
 /// The effective value of each field of a segment line: the line's override, else the header's, else the template's.
 /// The correspondence type follows the ERP: the line's override, else the contact's preferred type (unless the header's
 /// "Ignore Contact Corres. Type" is set, or the contact has none), else the header's, else the template's. Pure, so the
-/// Segment page shows and Log Segment records the same values.
+/// Segment page shows and Log Segment records the same values; the resolution itself is the one every interaction uses
+/// (<see cref="InteractionDefaults"/>), with the line and the header as its levels.
 /// </summary>
-/// <remarks>
-/// The Create Interaction form resolves its defaults the same way (the contact's preference unless the template ignores
-/// it, else the template's); the two could become one function once both exist.
-/// </remarks>
 public static class SegmentLineValues
 {
     /// <param name="template">The line's effective template (<see cref="TemplateIdOf"/>), or null when it has none.</param>
@@ -51,20 +48,31 @@ public static class SegmentLineValues
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(line);
-        var correspondence = line.CorrespondenceType is { } own && own != CorrespondenceType.None ? own
-            : !header.IgnoreContactCorrespondenceType && contactPreference != CorrespondenceType.None ? contactPreference
-            : header.CorrespondenceType != CorrespondenceType.None ? header.CorrespondenceType
-            : template?.CorrespondenceType ?? CorrespondenceType.None;
+        // The header's enums use None for "not set" (the ERP's blank option); the levels use null.
+        var values = InteractionDefaults.Resolve(template, contactPreference,
+            new InteractionValues { CorrespondenceType = NullIfNone(line.CorrespondenceType) },
+            new InteractionValues
+            {
+                Cost = header.UnitCost,
+                DurationMinutes = header.UnitDurationMinutes,
+                InformationFlow = header.InformationFlow == InformationFlow.None ? null : header.InformationFlow,
+                InitiatedBy = header.InitiatedBy == InitiatedBy.None ? null : header.InitiatedBy,
+                DefaultCorrespondenceType = NullIfNone(header.CorrespondenceType),
+                // The header decides for its lines, whatever the template says.
+                IgnoreContactCorrespondenceType = header.IgnoreContactCorrespondenceType,
+            });
         return new EffectiveLineValues(
             TemplateIdOf(header, line),
             line.Description ?? header.Description,
             line.Subject ?? header.Subject ?? template?.DocumentSubject,
-            correspondence,
-            header.InformationFlow != InformationFlow.None ? header.InformationFlow : template?.InformationFlow ?? InformationFlow.None,
-            header.InitiatedBy != InitiatedBy.None ? header.InitiatedBy : template?.InitiatedBy ?? InitiatedBy.None,
-            header.UnitCost ?? template?.UnitCost ?? 0,
-            header.UnitDurationMinutes ?? template?.UnitDurationMinutes ?? 0);
+            values.CorrespondenceType,
+            values.InformationFlow,
+            values.InitiatedBy,
+            values.Cost,
+            values.DurationMinutes);
     }
 
     public static int? TemplateIdOf(SegmentHeaderValues header, SegmentLineOverrides line) => line.TemplateId ?? header.TemplateId;
+
+    private static CorrespondenceType? NullIfNone(CorrespondenceType? value) => value is CorrespondenceType.None ? null : value;
 }
