@@ -113,6 +113,16 @@ public sealed class CreateInteractionFlowTests(BrowserFixture fixture)
         var left = await fixture.App.WithDbAsync(db => db.InteractionLogEntries.AsNoTracking().Where(e => e.ContactId == contactId).Select(e => e.Id).ToListAsync());
         Assert.Equal([draft.Id], left);
 
+        // Statistics show what is left: the finished visit (the canceled one is gone) as a chart and its table.
+        await owner.GotoAsync($"/books/{bookId}/interaction-groups");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Statistics", Exact = true }).ClickAsync();
+        await Assertions.Expect(owner.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Bar chart") })).ToBeVisibleAsync();
+        await Assertions.Expect(owner.Locator(".stats-chart rect.bar-fill")).Not.ToHaveCountAsync(0);
+        // Code (a row header), Description, Interactions, Cost, Duration: one visit left, 25.00, 45 minutes.
+        var visits = owner.Locator(".stats-table tbody tr", new() { HasText = "VISITS" });
+        await Assertions.Expect(visits.Locator("td.num")).ToHaveTextAsync(["1", "25.00", "0.8 h"]);
+        await BrowserFixture.ScreenshotAsync(owner, "create-interaction-05-statistics");
+
         await member.SetViewportSizeAsync(390, 844);
         await member.GotoAsync($"/books/{bookId}/interactions/new?contact={contactId}&origin=Contact");
         await BrowserFixture.ScreenshotAsync(member, "create-interaction-04-phone");
