@@ -53,12 +53,21 @@ public static partial class InteractionLog
         return stillPostponed ? ChangeResult.Conflict(draft.Id, DraftChangedMessage) : ChangeResult.Refused<int>(DraftGoneMessage);
     }
 
-    /// <summary><see cref="RecordAsync"/> for one interaction (a form's), answering with its entry.</summary>
+    /// <summary>
+    /// <see cref="RecordAsync"/> for one interaction (a form's), answering with its entry. When the form's key already
+    /// postponed this interaction (Postpone, then Back in the browser, then OK), recording it finishes that draft rather
+    /// than answering with the draft as if it had been saved.
+    /// </summary>
     public static async Task<ChangeResult<InteractionLogEntry>> RecordOneAsync(this CrmDbContext db, int bookId, InteractionToRecord item,
         DateTime nowUtc, Guid? oneTimeKey = null, CancellationToken ct = default)
     {
         var result = await db.RecordAsync(bookId, [item], nowUtc, oneTimeKey, ct);
-        return new ChangeResult<InteractionLogEntry>(result.Status, result.Value is { Count: > 0 } entries ? entries[0] : null, result.Errors, result.Message);
+        var entry = result.Value is { Count: > 0 } entries ? entries[0] : null;
+        if (!item.Postponed && result.Status == ChangeStatus.Done && entry is { Postponed: true })
+        {
+            return await db.FinishPostponedAsync(bookId, new DraftVersion(entry.Id, entry.Version), item, nowUtc, ct: ct);
+        }
+        return new ChangeResult<InteractionLogEntry>(result.Status, entry, result.Errors, result.Message);
     }
 
     private static Task<ChangeResult<InteractionLogEntry>> ReplaceDraftAsync(this CrmDbContext db, int bookId, DraftVersion draft,

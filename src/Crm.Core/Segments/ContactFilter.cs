@@ -63,38 +63,38 @@ public sealed record ContactFilter
         }
         if (Clean(Search) is { } search)
         {
-            var pattern = "%" + EscapeLike(search.ToLowerInvariant()) + "%";
+            var pattern = LikeText.SearchTextContains(search);
             contacts = contacts.Where(c => EF.Functions.Like(c.SearchText, pattern, LikeEscape));
         }
         if (Clean(Name) is { } name)
         {
-            var pattern = "%" + EscapeLike(name) + "%";
+            var pattern = "%" + LikeText.Escape(name) + "%";
             contacts = contacts.Where(c => EF.Functions.Like(c.Name, pattern, LikeEscape));
         }
         if (Clean(JobTitle) is { } jobTitle)
         {
-            var pattern = "%" + EscapeLike(jobTitle) + "%";
+            var pattern = "%" + LikeText.Escape(jobTitle) + "%";
             contacts = contacts.Where(c => EF.Functions.Like(c.JobTitle!, pattern, LikeEscape));
         }
         if (Clean(PostCode) is { } postCode)
         {
-            var pattern = EscapeLike(postCode) + "%";
+            var pattern = LikeText.Escape(postCode) + "%";
             contacts = contacts.Where(c => EF.Functions.Like(c.PostCode!, pattern, LikeEscape));
         }
         // LIKE without wildcards: equality that ignores case on both providers (SQLite's = is case-sensitive).
         if (Clean(City) is { } city)
         {
-            var pattern = EscapeLike(city);
+            var pattern = LikeText.Escape(city);
             contacts = contacts.Where(c => EF.Functions.Like(c.City!, pattern, LikeEscape));
         }
         if (Clean(Country) is { } country)
         {
-            var pattern = EscapeLike(country);
+            var pattern = LikeText.Escape(country);
             contacts = contacts.Where(c => EF.Functions.Like(c.Country!, pattern, LikeEscape));
         }
         if (Clean(Language) is { } language)
         {
-            var pattern = EscapeLike(language);
+            var pattern = LikeText.Escape(language);
             contacts = contacts.Where(c => EF.Functions.Like(c.Language!, pattern, LikeEscape));
         }
         if (Type is { } type)
@@ -103,7 +103,7 @@ public sealed record ContactFilter
         }
         foreach (var tag in (Tags ?? []).Select(Clean).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var pattern = EscapeLike(tag);
+            var pattern = LikeText.Escape(tag);
             contacts = contacts.Where(c => db.ContactTags.Any(t => t.ContactId == c.Id && EF.Functions.Like(t.Name, pattern, LikeEscape)));
         }
         if (CompanyId is { } companyId)
@@ -152,10 +152,7 @@ public sealed record ContactFilter
         return contacts;
     }
 
-    private const string LikeEscape = "\\";
+    private const string LikeEscape = LikeText.EscapeCharacter;
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[");
 }

@@ -40,17 +40,9 @@ public sealed class ContactListQuery
     public bool IsFiltered => Term is not null || Type is not null || !string.IsNullOrEmpty(Salesperson) || !string.IsNullOrEmpty(Tag) || Company is not null;
 
     /// <summary>A LIKE pattern for SearchText: lower-cased, with the LIKE wildcards escaped so "50%" means 50%.</summary>
-    public static string LikePattern(string term)
-    {
-        var escaped = term.ToLowerInvariant()
-            .Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal)
-            .Replace("[", @"\[", StringComparison.Ordinal);
-        return "%" + escaped + "%";
-    }
+    public static string LikePattern(string term) => LikeText.SearchTextContains(term);
 
-    public const string LikeEscape = @"\";
+    public const string LikeEscape = LikeText.EscapeCharacter;
 
     public IQueryable<Contact> Filter(CrmDbContext db, int bookId)
     {

@@ -126,12 +126,6 @@ public sealed class CreateInteractionController(CrmDbContext db, BookAccess acce
         var result = postpone ? await db.PostponeAsync(bookId, item, form.Draft, now, form.OneTimeKey)
             : form.Draft is { } draft ? await db.FinishPostponedAsync(bookId, draft, item, now, form.OneTimeKey)
             : await db.RecordOneAsync(bookId, item, now, form.OneTimeKey);
-        if (!postpone && form.Draft is null && result is { Status: ChangeStatus.Done, Value: { Postponed: true } postponed })
-        {
-            // This form's key already postponed it (Postpone, then Back in the browser, then OK): OK finishes that draft
-            // rather than answering with the draft as if it had been saved.
-            result = await db.FinishPostponedAsync(bookId, new DraftVersion(postponed.Id, postponed.Version), item, now);
-        }
         switch (result.Status)
         {
             case ChangeStatus.Done:
