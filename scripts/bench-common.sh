@@ -8,7 +8,8 @@
 #   bench_login                         logs in through the real form into the cookie jar $jar
 #   bench_page PATH                     GET with that cookie (fails on a non-2xx answer)
 
-bench_dir="artifacts/bench"
+# BENCH_DIR keeps a second book apart (e.g. one generated with a new schema); absolute, as the app runs from src/Crm.Web.
+bench_dir="$(realpath -m "${BENCH_DIR:-artifacts/bench}")"
 bench_owner="bench@example.com"
 bench_password="bench-password-1"
 mkdir -p "$bench_dir"
@@ -28,7 +29,7 @@ bench_build() {
 
 bench_book() { # contacts entries [more generate options, e.g. --segment-lines 10000]
   local name="bench-$1-$2"; [ $# -gt 2 ] && name="$name$(printf '%s' "${@:3}" | tr -c 'a-z0-9' '-')"
-  bench_db="$PWD/$bench_dir/$name.db"
+  bench_db="$bench_dir/$name.db"
   local creds="$bench_dir/$name.txt"
   if [ ! -f "$creds" ]; then
     rm -f "$bench_db" "$bench_db-wal" "$bench_db-shm"

@@ -3,6 +3,8 @@
 # posts with antiforgery tokens, as a person clicks them (docs/performance.md, "Bulk actions and CSV export").
 #
 # Usage: scripts/bulk-bench.sh [CONTACTS] [ENTRIES] [ROUNDS]      (defaults 100000 2000000 3)
+#        PAUSE=2 scripts/bulk-bench.sh ...      (seconds between the last bulk action and Delete Canceled's preview)
+#        BENCH_DIR=artifacts/bench-new ...      (another book, e.g. one generated after a schema change)
 #
 # 1. Builds Release, generates the book once (scripts/bench-common.sh) and works on a COPY of it (the actions change
 #    the book; the cached one stays as generated).
@@ -20,7 +22,7 @@ source scripts/bench-common.sh
 
 bench_build
 bench_book "$contacts" "$entries"
-copy="$PWD/$bench_dir/bulk-$contacts-$entries.db"
+copy="$bench_dir/bulk-$contacts-$entries.db"
 echo "== copying the book to $copy" >&2
 rm -f "$copy" "$copy-wal" "$copy-shm"
 cp "$bench_db" "$copy"
@@ -58,6 +60,7 @@ for round in $(seq 1 "$rounds"); do
   post "Mark as Canceled ($matching)" "$entries_url/bulk" "from=$from" "to=$to" "All=true" "Do=cancel" "__RequestVerificationToken=$token" >>"$results"
   post "Undo Cancel ($matching)" "$entries_url/bulk" "from=$from" "to=$to" "All=true" "Do=undo" "__RequestVerificationToken=$token" >>"$results"
   post "Mark as Canceled again ($matching)" "$entries_url/bulk" "from=$from" "to=$to" "All=true" "Do=cancel" "__RequestVerificationToken=$token" >>"$results"
+  sleep "${PAUSE:-0}"
   preview=$(bench_page "$entries_url/delete-canceled?from=$from&to=$to")
   canceled=$(echo "$preview" | grep -o '<strong>[0-9,]*</strong> canceled interaction' | head -n 1 | sed -E 's/<strong>([0-9,]*)<.*/\1/' | tr -d ,)
   post "Delete Canceled ($canceled)" "$entries_url/delete-canceled" "from=$from" "to=$to" "__RequestVerificationToken=$(echo "$preview" | token_of)" >>"$results"

@@ -75,22 +75,27 @@ public class InteractionLogEntryConfiguration : IEntityTypeConfiguration<Interac
         builder.Property(e => e.Version).IsConcurrencyToken();
 
         builder.HasIndex(e => new { e.BookId, e.EntryNo }).IsUnique();
-        // The timeline: one contact's entries newest first, keyset on (OccurredAt, Id).
-        builder.HasIndex(e => new { e.ContactId, e.OccurredAt, e.Id });
-        // The Interaction Log Entries grid of a book, newest first.
-        builder.HasIndex(e => new { e.BookId, e.OccurredAt, e.Id });
-        // A date range of the book read from the index alone: statistics per group and template (every column their
-        // GROUP BY reads) and the count of the Interaction Log Entries grid under a date range with its usual filters
-        // (kind, source, people/automatic, canceled, attempt failed, evaluation). Without it each entry in the range
-        // costs a lookup into the table: seconds for a year of a 2,000,000-entry book (docs/performance.md).
+        // The timeline: one contact's entries newest first, keyset on (OccurredAt, Id). Id is not listed: both databases
+        // end every index entry with the row's key (SQLite's rowid, SQL Server's clustered key), so the order is the
+        // same, and listing it would store it twice in the index a scattered bulk delete rewrites most
+        // (docs/decisions/0022).
+        builder.HasIndex(e => new { e.ContactId, e.OccurredAt });
+        // The book's entries by date, newest first — one index for three readers (docs/decisions/0022): the Interaction
+        // Log Entries grid's keyset (BookId, OccurredAt, Id), and a date range read from the index alone for statistics
+        // per group and template (every column their GROUP BY reads) and for the grid's count under its usual filters
+        // (kind, source, people/automatic, canceled, attempt failed, evaluation). Without the covered columns each entry
+        // in the range costs a lookup into the table: seconds for a year of a 2,000,000-entry book; a second index for
+        // the keyset alone made every bulk delete maintain one more index (docs/performance.md).
         builder.HasIndex(e => new
             {
-                e.BookId, e.OccurredAt, e.GroupId, e.TemplateId, e.Cost, e.DurationMinutes, e.Canceled, e.Postponed, e.Kind, e.Source,
-                e.AttemptFailed, e.Evaluation,
+                e.BookId, e.OccurredAt, e.Id, e.GroupId, e.TemplateId, e.Cost, e.DurationMinutes, e.Canceled, e.Postponed, e.Kind,
+                e.Source, e.AttemptFailed, e.Evaluation,
             })
             .HasDatabaseName("IX_InteractionLogEntries_BookId_OccurredAt_Covering");
-        // A logged segment's entries (cancel cascade, "membership of a logged segment", Reuse Segment).
-        builder.HasIndex(e => new { e.LoggedSegmentId, e.ContactId });
+        // A logged segment's entries (cancel cascade, "membership of a logged segment", Reuse Segment). Only entries of a
+        // logged segment are in it: most entries have none, and an index over all of them would be one more index every
+        // bulk delete of scattered entries rewrites page by page (docs/decisions/0022).
+        builder.HasIndex(e => new { e.LoggedSegmentId, e.ContactId }).HasFilter("\"LoggedSegmentId\" IS NOT NULL");
 
         // Entries cascade only from their contact: SQL Server allows one cascade path per table, so Book -> entry is
         // NoAction and deleting a book removes its entries explicitly first.

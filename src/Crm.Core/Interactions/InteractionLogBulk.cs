@@ -8,9 +8,9 @@ namespace Crm.Core.Interactions;
 
 /// <summary>
 /// Changes of many Interaction Log Entries at once — the selected rows or every row a filter matches, however many —
-/// each one set-based statement per table in one transaction (docs/architecture.md, "The write side"). The caller
-/// passes the selection as a query; it is always narrowed to the book here, and postponed entries (drafts) are never
-/// touched.
+/// each one set-based statement per table in one transaction (docs/architecture.md, "The write side"), inside a
+/// <see cref="BulkWrite"/> scope. The caller passes the selection as a query; it is always narrowed to the book here,
+/// and postponed entries (drafts) are never touched.
 /// </summary>
 public static class InteractionLogBulk
 {
@@ -21,6 +21,7 @@ public static class InteractionLogBulk
     public static async Task<ChangeResult<int>> SetCanceledAsync(this CrmDbContext db, int bookId, IQueryable<InteractionLogEntry> selection,
         bool canceled, CancellationToken ct = default)
     {
+        await using var bulk = await BulkWrite.BeginAsync(db, ct);
         await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
         var entries = Scope(selection, bookId).Where(e => e.Canceled != canceled);
         if (!canceled && await LoggedSegmentRules.UndoCancelRefusalAsync(db, entries, ct) is { } refusal)
@@ -42,6 +43,7 @@ public static class InteractionLogBulk
         {
             return ChangeResult.Invalid<int>(nameof(Evaluation), "Choose an evaluation.");
         }
+        await using var bulk = await BulkWrite.BeginAsync(db, ct);
         var changed = await Scope(selection, bookId).Where(e => e.Evaluation != evaluation)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Evaluation, evaluation).SetProperty(e => e.Version, Guid.NewGuid()), ct);
         return ChangeResult.Done(changed);
@@ -51,6 +53,7 @@ public static class InteractionLogBulk
     public static async Task<ChangeResult<int>> DeleteManyAsync(this CrmDbContext db, int bookId, IQueryable<InteractionLogEntry> selection,
         CancellationToken ct = default)
     {
+        await using var bulk = await BulkWrite.BeginAsync(db, ct);
         await using var transaction = await CrmTransaction.BeginOrJoinAsync(db, ct);
         var entries = Scope(selection, bookId);
         var contactIds = await ContactsWhoseLastMayMoveAsync(db, entries, ct);
@@ -65,8 +68,11 @@ public static class InteractionLogBulk
     /// count as a contact's last interaction, so no contact changes.
     /// </summary>
     public static async Task<ChangeResult<int>> DeleteCanceledAsync(this CrmDbContext db, int bookId, IQueryable<InteractionLogEntry> selection,
-        CancellationToken ct = default) =>
-        ChangeResult.Done(await Scope(selection, bookId).Where(e => e.Canceled).ExecuteDeleteAsync(ct));
+        CancellationToken ct = default)
+    {
+        await using var bulk = await BulkWrite.BeginAsync(db, ct);
+        return ChangeResult.Done(await Scope(selection, bookId).Where(e => e.Canceled).ExecuteDeleteAsync(ct));
+    }
 
     /// <summary>
     /// The contacts whose last interaction these entries can move: only an entry at or after a contact's current last

@@ -607,13 +607,12 @@ namespace Crm.Migrations.SqlServer.Migrations
                     b.HasIndex("BookId", "EntryNo")
                         .IsUnique();
 
-                    b.HasIndex("LoggedSegmentId", "ContactId");
+                    b.HasIndex("ContactId", "OccurredAt");
 
-                    b.HasIndex("BookId", "OccurredAt", "Id");
+                    b.HasIndex("LoggedSegmentId", "ContactId")
+                        .HasFilter("\"LoggedSegmentId\" IS NOT NULL");
 
-                    b.HasIndex("ContactId", "OccurredAt", "Id");
-
-                    b.HasIndex("BookId", "OccurredAt", "GroupId", "TemplateId", "Cost", "DurationMinutes", "Canceled", "Postponed", "Kind", "Source", "AttemptFailed", "Evaluation")
+                    b.HasIndex("BookId", "OccurredAt", "Id", "GroupId", "TemplateId", "Cost", "DurationMinutes", "Canceled", "Postponed", "Kind", "Source", "AttemptFailed", "Evaluation")
                         .HasDatabaseName("IX_InteractionLogEntries_BookId_OccurredAt_Covering");
 
                     b.ToTable("InteractionLogEntries");
