@@ -41,6 +41,10 @@ namespace Crm.Migrations.Sqlite.Migrations
                 table: "InteractionLogEntries",
                 columns: new[] { "LoggedSegmentId", "ContactId" },
                 filter: "\"LoggedSegmentId\" IS NOT NULL");
+
+            // Fresh planner statistics for the changed indexes (as in InteractionCoveringIndex): without them SQLite can
+            // take the wide date index for one contact's entries instead of the timeline index.
+            migrationBuilder.Sql("ANALYZE \"InteractionLogEntries\";");
         }
 
         /// <inheritdoc />
