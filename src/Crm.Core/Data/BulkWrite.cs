@@ -41,11 +41,19 @@ public sealed class BulkWrite : IAsyncDisposable
         }
         // Kept open until the scope ends: the settings belong to this connection, not to whichever the pool hands out next.
         await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        var cacheSize = await ScalarAsync(connection, "PRAGMA cache_size", ct);
-        var autoCheckpoint = await ScalarAsync(connection, "PRAGMA wal_autocheckpoint", ct);
-        await ScalarAsync(connection, $"PRAGMA cache_size = -{CacheKib:D}; PRAGMA wal_autocheckpoint = 0", ct);
-        return new BulkWrite(db, cacheSize, autoCheckpoint);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            var cacheSize = await ScalarAsync(connection, "PRAGMA cache_size", ct);
+            var autoCheckpoint = await ScalarAsync(connection, "PRAGMA wal_autocheckpoint", ct);
+            await ScalarAsync(connection, $"PRAGMA cache_size = -{CacheKib:D}; PRAGMA wal_autocheckpoint = 0", ct);
+            return new BulkWrite(db, cacheSize, autoCheckpoint);
+        }
+        catch
+        {
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
