@@ -118,6 +118,7 @@ public static class CrmServices
                 }
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, PageSizedResponseWriterFactory>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddCrmRateLimiting(configuration);
         services.AddCrmForwardedHeaders(configuration);
