@@ -66,6 +66,19 @@ public static class CrmServices
             options.LogoutPath = "/account/logout";
             // The sliding lifetime and the server-side session store come from Sessions:* (SessionSetup).
             options.SlidingExpiration = true;
+            // Identity's own handler builds the security stamp validator (SignInManager, UserManager, the user store)
+            // from DI on every request and only then finds the validation interval (30 minutes) has not passed. The
+            // same interval check comes first here, so that graph is built only when a check is due
+            // (docs/performance.md, "2026-11-26: the floor under the contact page"). Ending sessions does not wait for
+            // it: the server-side session row is looked up on every request (docs/decisions/0013).
+            options.Events.OnValidatePrincipal = context =>
+            {
+                var stamp = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+                var now = (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                return context.Properties.IssuedUtc is { } issued && now - issued <= stamp.ValidationInterval
+                    ? Task.CompletedTask
+                    : SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
             // A member without the right role gets a plain 403 page, not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -105,6 +118,7 @@ public static class CrmServices
                 }
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, PageSizedResponseWriterFactory>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddCrmRateLimiting(configuration);
         services.AddCrmForwardedHeaders(configuration);

@@ -6,8 +6,11 @@ namespace Crm.Web.Features.Timeline;
 
 /// <summary>
 /// The round icon of an interaction kind (timeline entries, the quick log's type choice, the book home, the delete
-/// page). Built once per kind and reused: a partial view per timeline entry cost a view lookup and a render for
-/// the same few hundred bytes every time (docs/performance.md, "Per-request cost").
+/// page). Each icon is a <c>&lt;use&gt;</c> of a symbol in <see cref="Sprite"/>, which the layout writes once per page:
+/// a timeline page shows 20 entries, and drawing every entry's shapes again made the page ~10 KB larger, to write
+/// and to send, on every request (docs/performance.md, "2026-11-26: the floor under the contact page"). The stroke style
+/// is in site.css (<c>.kind-icon svg</c>). Built once per kind and reused: a partial view per timeline entry cost a view
+/// lookup and a render every time (docs/performance.md, "Per-request cost").
 /// The kind's word is always shown beside the icon, so the icon is decoration for screen readers (aria-hidden).
 /// </summary>
 public static class KindIcons
@@ -15,12 +18,25 @@ public static class KindIcons
     private static readonly FrozenDictionary<InteractionKind, HtmlString> Icons =
         Enum.GetValues<InteractionKind>().ToFrozenDictionary(kind => kind, kind => new HtmlString(Render(kind)));
 
+    /// <summary>The symbols the icons draw (and the timeline's delete icon, <see cref="Delete"/>); in the layout, once per page.</summary>
+    public static readonly HtmlString Sprite = new(
+        "<svg class=\"icon-sprite\" aria-hidden=\"true\" focusable=\"false\">" +
+        string.Concat(Enum.GetValues<InteractionKind>().Select(kind => $"<symbol id=\"icon-{kind}\" viewBox=\"0 0 24 24\">{Shapes(kind)}</symbol>")) +
+        $"<symbol id=\"icon-delete\" viewBox=\"0 0 24 24\">{DeleteShapes}</symbol>" +
+        "</svg>");
+
+    /// <summary>The timeline entry's delete icon (a trash can), drawn from <see cref="Sprite"/>.</summary>
+    public static readonly HtmlString Delete = new(
+        "<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#icon-delete\" /></svg>");
+
+    private const string DeleteShapes =
+        "<polyline points=\"3 6 5 6 21 6\" /><path d=\"M19 6l-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6\" /><path d=\"M10 11v6M14 11v6M9 6V4a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v2\" />";
+
     public static IHtmlContent For(InteractionKind kind) =>
         Icons.TryGetValue(kind, out var icon) ? icon : new HtmlString(Render(kind));
 
     private static string Render(InteractionKind kind) =>
-        $"<span class=\"kind-icon kind-{kind}\" aria-hidden=\"true\"><svg viewBox=\"0 0 24 24\" fill=\"none\" stroke=\"currentColor\" " +
-        "stroke-width=\"2\" stroke-linecap=\"round\" stroke-linejoin=\"round\" focusable=\"false\">" + Shapes(kind) + "</svg></span>";
+        $"<span class=\"kind-icon kind-{kind}\" aria-hidden=\"true\"><svg viewBox=\"0 0 24 24\" focusable=\"false\"><use href=\"#icon-{(Enum.IsDefined(kind) ? kind : InteractionKind.Other)}\" /></svg></span>";
 
     private static string Shapes(InteractionKind kind) => kind switch
     {
