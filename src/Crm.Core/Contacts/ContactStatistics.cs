@@ -30,7 +30,7 @@ public static class ContactStatistics
     /// <summary>
     /// The newest entry that counts, as "ORDER BY OccurredAt DESC LIMIT 1" rather than MAX(): the filter on Canceled
     /// and Postponed keeps SQLite from answering MAX from the index, so MAX read every entry of the contact from the
-    /// table; the ordered form walks the (ContactId, OccurredAt, Id) index from the newest and stops at the first entry
+    /// table; the ordered form walks the (ContactId, OccurredAt) index from the newest and stops at the first entry
     /// that counts (docs/performance.md, "Bulk actions").
     /// </summary>
     private static Expression<Func<Contact, DateTime?>> LastInteraction(CrmDbContext db) =>

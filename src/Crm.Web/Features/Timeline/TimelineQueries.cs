@@ -53,7 +53,8 @@ public static class TimelineQueries
 
     /// <summary>
     /// One page of a contact's timeline, newest first by when it happened (OccurredAt, then Id), through the
-    /// (ContactId, OccurredAt, Id) index. Postponed entries are unfinished drafts and never show.
+    /// (ContactId, OccurredAt) index, whose entries end in the Id (decision 0022). Postponed entries are unfinished
+    /// drafts and never show.
     /// </summary>
     public static async Task<TimelinePage> LoadTimelinePageAsync(this CrmDbContext db, int bookId, int contactId, TimelineFilter filter, CancellationToken ct = default)
     {
