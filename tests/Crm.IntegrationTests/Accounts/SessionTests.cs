@@ -1,10 +1,16 @@
 using System.Net;
 using Crm.IntegrationTests.Infrastructure;
+using Crm.Web.Features.Sessions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.IntegrationTests.Accounts;
 
-/// <summary>Security review finding 6: sessions live on the server, so ending one takes effect on the next request.</summary>
+/// <summary>
+/// Security review finding 6: sessions live on the server, so ending one takes effect on the next request — also when
+/// this instance holds the session's ticket in memory (docs/decisions/0024-session-tickets-in-memory.md): each test
+/// has the ended session make a request first, so its ticket is cached when it is ended.
+/// </summary>
 public sealed class SessionTests(CrmFactory factory) : IClassFixture<CrmFactory>
 {
     private const string PasswordForm = "form[action='/account/password']";
@@ -55,6 +61,7 @@ public sealed class SessionTests(CrmFactory factory) : IClassFixture<CrmFactory>
     {
         var user = await factory.RegisterAsync();
         var other = await SecondBrowserAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await other.Http.GetAsync("/account/settings")).StatusCode);
 
         var response = await user.Client.SubmitFormAsync("/account/settings", PasswordForm, new()
         {
@@ -72,6 +79,7 @@ public sealed class SessionTests(CrmFactory factory) : IClassFixture<CrmFactory>
     {
         var user = await factory.RegisterAsync();
         var other = await SecondBrowserAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await other.Http.GetAsync("/account/settings")).StatusCode);
 
         var page = await user.Client.GetPageAsync("/account/settings");
         var rows = page.QuerySelectorAll("table.sessions tbody tr").Select(r => r.TextContent).ToList();
@@ -96,7 +104,23 @@ public sealed class SessionTests(CrmFactory factory) : IClassFixture<CrmFactory>
 
         await factory.WithDbAsync(db => db.ServerSessions.Where(s => s.Id == session.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, DateTime.UtcNow.AddSeconds(-1))));
+        // Changed behind the app's back, so the ticket this instance holds in memory is dropped as another instance's
+        // would be after Sessions:CacheSeconds (decision 0024).
+        factory.Services.GetRequiredService<DatabaseTicketStore>().Forget();
 
+        await AssertSentToLoginAsync(user.Client.Http);
+    }
+
+    [Fact]
+    public async Task PasswordReset_EndsEverySession_EvenOneThisInstanceHoldsInMemory()
+    {
+        var user = await factory.RegisterAsync();
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/account/settings")).StatusCode);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var ended = await scope.ServiceProvider.GetRequiredService<SessionEnder>().EndAllAsync(user.UserId);
+
+        Assert.Equal(1, ended);
         await AssertSentToLoginAsync(user.Client.Http);
     }
 }

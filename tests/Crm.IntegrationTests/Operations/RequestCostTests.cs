@@ -13,7 +13,10 @@ namespace Crm.IntegrationTests.Operations;
 /// </summary>
 public sealed class RequestCostTests(SqlCountingFactory factory) : IClassFixture<SqlCountingFactory>
 {
-    /// <summary>The budget: the contact with its tags, and one timeline page. The membership comes from memory.</summary>
+    /// <summary>
+    /// The budget: the session row, the contact with its tags, and one timeline page. The membership comes from memory,
+    /// and so, on most requests, does the session (docs/decisions/0024-session-tickets-in-memory.md).
+    /// </summary>
     private const int ContactPageBudget = 3;
 
     private async Task<(TestUser Owner, string Url)> PersonWithTimelineAsync()
@@ -70,6 +73,20 @@ public sealed class RequestCostTests(SqlCountingFactory factory) : IClassFixture
         Assert.Contains("Olivia Owner", page.QuerySelector("dl.details")!.TextContent);
         Assert.Equal(3, page.QuerySelectorAll(".timeline-entry").Length);
         Assert.Equal(["Olivia Owner's book"], SwitcherBooks(page));
+    }
+
+    [Fact]
+    public async Task ContactPage_SessionReadRecently_IsNotReadAgain()
+    {
+        var (owner, url) = await PersonWithTimelineAsync();
+        await owner.Client.GetPageAsync(url);
+
+        factory.Commands.Clear();
+        await owner.Client.GetPageAsync(url);
+
+        var commands = factory.Commands.For(url);
+        Assert.Equal(2, commands.Count);
+        Assert.DoesNotContain(commands, c => c.Contains("ServerSessions", StringComparison.Ordinal));
     }
 
     [Fact]
