@@ -97,6 +97,9 @@ public sealed class BulkWrite : IAsyncDisposable
         private const int Idle = 0, Running = 1, AskedAgain = 2;
         private int _state = Idle;
 
+        /// <summary>Never creates the file: a database deleted meanwhile (a test's, a removed book file) stays gone.</summary>
+        private readonly string _existingFileOnly = ExistingFileOnly(factory, connectionString);
+
         public void Request()
         {
             while (true)
@@ -123,12 +126,20 @@ public sealed class BulkWrite : IAsyncDisposable
             while (Interlocked.CompareExchange(ref _state, Idle, Running) == AskedAgain);
         }
 
+        private static string ExistingFileOnly(DbProviderFactory factory, string connectionString)
+        {
+            var builder = factory.CreateConnectionStringBuilder()!;
+            builder.ConnectionString = connectionString;
+            builder["Mode"] = "ReadWrite";
+            return builder.ConnectionString;
+        }
+
         private async Task CheckpointAsync()
         {
             try
             {
                 await using var connection = factory.CreateConnection()!;
-                connection.ConnectionString = connectionString;
+                connection.ConnectionString = _existingFileOnly;
                 await connection.OpenAsync();
                 // PASSIVE: never waits for readers or writers; what it cannot copy now, the next checkpoint copies.
                 await ScalarAsync(connection, "PRAGMA wal_checkpoint(PASSIVE)", default);
