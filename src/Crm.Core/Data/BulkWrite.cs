@@ -146,7 +146,8 @@ public sealed class BulkWrite : IAsyncDisposable
             }
             catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
             {
-                // Never throws, or no checkpoint would start again. Nothing is lost: the WAL stays valid, and the next commit's automatic checkpoint copies it.
+                // Never throws, or no checkpoint would start again. Nothing is lost: the WAL stays valid, and the next
+                // commit's automatic checkpoint copies it.
             }
         }
     }

@@ -140,7 +140,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
             if (now - cached.LastSeenAt >= LastSeenResolution)
             {
                 cached.LastSeenAt = now;
-                await db.ServerSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+                await SaveLastSeenAsync(db, key, now, cancellationToken);
             }
             // A copy: the request may change its principal, and other requests of the session share the cached one.
             return cached.Ticket.Clone();
@@ -156,7 +156,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         if (now - lastSeen >= LastSeenResolution)
         {
             lastSeen = now;
-            await db.ServerSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+            await SaveLastSeenAsync(db, key, now, cancellationToken);
         }
         var ticket = TicketSerializer.Default.Deserialize(session.Ticket);
         if (ticket is null)
@@ -175,6 +175,10 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         }
         return ticket.Clone();
     }
+
+    /// <summary>"Last seen" of the session, written at most once per <see cref="LastSeenResolution"/> by its callers.</summary>
+    private static Task<int> SaveLastSeenAsync(CrmDbContext db, string key, DateTime now, CancellationToken cancellationToken) =>
+        db.ServerSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
 
     public Task RemoveAsync(string key) => RemoveAsync(key, null, default);
 
