@@ -51,8 +51,17 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Every DateTime is UTC; SQLite forgets the Kind, so it is restored on read.
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        // Every DateTime is UTC and comes back marked as UTC. SQLite stores it as ticks, not text: smaller rows and
+        // indexes, no date parsing on read (docs/decisions/0025).
+        if (Database.ProviderName == DatabaseProviders.SqliteProviderName)
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTime?>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+            configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        }
     }
 }

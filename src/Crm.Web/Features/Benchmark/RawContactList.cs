@@ -69,7 +69,7 @@ public static class RawContactList
             html.Append("<td>");
             if (!reader.IsDBNull(9))
             {
-                html.AppendTime(reader.GetDateTime(9));
+                html.AppendTime(reader.GetUtc(9));
             }
             html.Append("</td></tr>");
             shown++;

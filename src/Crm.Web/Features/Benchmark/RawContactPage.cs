@@ -64,11 +64,11 @@ public static class RawContactPage
                 }
             }
             html.Append("<dt>Exclude from segments</dt><dd>").Append(reader.GetBoolean(16) ? "Yes" : "No").Append("</dd>");
-            html.Append("<dt>Created</dt><dd>").AppendTime(reader.GetDateTime(17)).Append("</dd>");
-            html.Append("<dt>Updated</dt><dd>").AppendTime(reader.GetDateTime(18)).Append("</dd>");
+            html.Append("<dt>Created</dt><dd>").AppendTime(reader.GetUtc(17)).Append("</dd>");
+            html.Append("<dt>Updated</dt><dd>").AppendTime(reader.GetUtc(18)).Append("</dd>");
             if (!reader.IsDBNull(19))
             {
-                html.Append("<dt>Last interaction</dt><dd>").AppendTime(reader.GetDateTime(19)).Append("</dd>");
+                html.Append("<dt>Last interaction</dt><dd>").AppendTime(reader.GetUtc(19)).Append("</dd>");
             }
         }
         await AppendTagsAsync(connection, html, contactId, ct);
@@ -114,7 +114,7 @@ public static class RawContactPage
                 return;
             }
             lastId = reader.GetInt32(0);
-            lastAt = reader.GetDateTime(3);
+            lastAt = reader.GetUtc(3);
             html.Append("<li data-kind=\"").AppendHtml(reader.GetString(1)).Append("\">").AppendTime(lastAt)
                 .Append(" <b>").AppendHtml(reader.GetString(2)).Append("</b> logged by ").AppendHtml(reader.GetString(4));
             if (reader.GetBoolean(5))

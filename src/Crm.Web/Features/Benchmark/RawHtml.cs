@@ -15,5 +15,9 @@ public static class RawHtml
     public static StringBuilder AppendTime(this StringBuilder html, DateTime utc) =>
         html.Append("<time>").Append(DisplayTime.Iso(utc)).Append("</time>");
 
+    /// <summary>A date column as SQLite stores it: UTC ticks (docs/decisions/0025).</summary>
+    public static DateTime GetUtc(this Microsoft.Data.Sqlite.SqliteDataReader reader, int ordinal) =>
+        new(reader.GetInt64(ordinal), DateTimeKind.Utc);
+
     public static string EndPage(this StringBuilder html) => html.Append("</main></body></html>").ToString();
 }
