@@ -28,12 +28,13 @@ public sealed class ContactTimelineLoader(CrmDbContext db, BookAccess access, Vi
         var filter = HttpMethods.IsGet(request.Method)
             ? TimelineFilter.From(request.Query["kind"], request.Query["canceled"], request.Query["before"], request.Query["origin"])
             : new TimelineFilter(null, false, null);
+        // The page's own path: where the quick log and Delete come back to, and what the filter chips add their query to.
         var returnUrl = links.Host(host, book.Id, contactId);
 
         var page = await db.LoadTimelinePageAsync(book.Id, contactId, filter);
         var entries = TimelineViewModels.Entries(page, filter, book.Id, contactId, book.CanEdit, returnUrl, viewer, links);
         var form = QuickLogFormToShow(request.HttpContext, book.Id, contactId, returnUrl, posted);
-        return new ContactTimelineViewModel(book.Id, contactId, book.CanEdit, filter, host, entries, form, filter.Before is null);
+        return new ContactTimelineViewModel(book.Id, contactId, book.CanEdit, filter, returnUrl, entries, form, filter.Before is null);
     }
 
     /// <summary>

@@ -30,12 +30,13 @@ public sealed record TimelineEntriesModel(
     string? LoadMoreUrl,
     string? FragmentUrl);
 
+/// <param name="HostPath">The path of the page showing the timeline (<see cref="TimelineLinks.Host"/>, no query).</param>
 public sealed record ContactTimelineViewModel(
     int BookId,
     int ContactId,
     bool CanEdit,
     TimelineFilter Filter,
-    TimelineHost Host,
+    string HostPath,
     TimelineEntriesModel Entries,
     QuickLogForm Form,
     bool IsFirstPage);
