@@ -62,7 +62,7 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access) : Con
             return NotFound();
         }
         ViewData["Section"] = "Contacts";
-        return View(contact);
+        return View(ContactPage.ViewPath, contact);
     }
 
     private IQueryable<ContactListRow> Rows(IQueryable<Core.Contacts.Contact> contacts) =>
