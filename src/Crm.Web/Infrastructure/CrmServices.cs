@@ -101,6 +101,7 @@ public static class CrmServices
         services.AddScoped<BookAccess>();
         services.AddScoped<Viewer>();
         services.AddSingleton<Features.Timeline.TimelineLinks>();
+        services.AddScoped<Features.Timeline.ContactTimelineLoader>();
         services.AddScoped<IAuthorizationHandler, BookRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, BookAuthorizationResultHandler>();
 

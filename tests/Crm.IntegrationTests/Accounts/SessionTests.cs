@@ -123,4 +123,30 @@ public sealed class SessionTests(CrmFactory factory) : IClassFixture<CrmFactory>
         Assert.Equal(1, ended);
         await AssertSentToLoginAsync(user.Client.Http);
     }
+
+    /// <summary>
+    /// The application cookie's decrypted value is kept by the exact value (docs/decisions/0026): a value that was never
+    /// accepted is still decrypted, and refused, however recently the real one was used.
+    /// </summary>
+    [Fact]
+    public async Task AuthCookie_Tampered_IsRefused_ThoughTheRealOneWasJustAccepted()
+    {
+        var user = await factory.RegisterAsync();
+        var browser = factory.CreateTestClient();
+        var login = await factory.LogInAsync(browser, user.Email);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("crm.auth=", StringComparison.Ordinal)).Split(';')[0];
+        using var real = Replaying(cookie);
+        Assert.Equal(HttpStatusCode.OK, (await real.GetAsync("/account/settings")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await real.GetAsync("/account/settings")).StatusCode);
+
+        // One character changed in the middle of the protected payload.
+        var at = "crm.auth=".Length + (cookie.Length - "crm.auth=".Length) / 2;
+        var tampered = cookie[..at] + (cookie[at] == 'A' ? 'B' : 'A') + cookie[(at + 1)..];
+        using var forged = Replaying(tampered);
+
+        await AssertSentToLoginAsync(forged);
+        Assert.IsNotType<Microsoft.AspNetCore.Authentication.TicketDataFormat>(factory.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).TicketDataFormat);
+    }
 }

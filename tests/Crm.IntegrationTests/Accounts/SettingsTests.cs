@@ -13,6 +13,17 @@ public sealed class SettingsTests(CrmFactory factory) : IClassFixture<CrmFactory
         factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.UserId)
             .Select(u => ValueTuple.Create(u.DisplayName, u.TimeZoneId, u.PasswordHash)).SingleAsync());
 
+    /// <summary>The top bar's name links to the settings from every page, a book's pages included (it once routed to nothing).</summary>
+    [Fact]
+    public async Task TopBar_UserName_LinksToSettings_OnABookPage()
+    {
+        var user = await factory.RegisterAsync();
+
+        var page = await user.Client.GetPageAsync($"/books/{user.BookId}/contacts");
+
+        Assert.Equal("/account/settings", page.QuerySelector("#account-nav a")!.GetAttribute("href"));
+    }
+
     [Fact]
     public async Task Settings_ValidProfile_SavesDisplayNameAndTimeZone()
     {

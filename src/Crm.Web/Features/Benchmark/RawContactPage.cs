@@ -6,8 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace Crm.Web.Features.Benchmark;
 
 /// <summary>
-/// The contact page's roofline (<see cref="RawPages"/>): the same queries as ContactsController.Details and the
-/// timeline view component — the contact with company and salesperson names, its tags, the newest 20 entries (+1 to
+/// The contact page's roofline (<see cref="RawPages"/>): the same queries as ContactsController.Details and its
+/// timeline (ContactTimelineLoader) — the contact with company and salesperson names, its tags, the newest 20 entries (+1 to
 /// know there are more) with the logger's display name — written as minimal HTML.
 /// </summary>
 public static class RawContactPage

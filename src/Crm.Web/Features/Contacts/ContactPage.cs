@@ -1,11 +1,12 @@
 using Crm.Core.Contacts;
 using Crm.Core.Data;
+using Crm.Web.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Web.Features.Contacts;
 
 /// <summary>
-/// Everything the contact page shows above its timeline. Shared by <see cref="ContactsController.Details"/> and the
+/// Everything the contact page shows, its timeline included. Shared by <see cref="ContactsController.Details"/> and the
 /// quick log's POST, which re-renders this page when the input is refused so the input comes back whole (a redirect
 /// would have to carry it in the TempData cookie, which cannot hold a long summary).
 /// </summary>
@@ -13,10 +14,17 @@ public static class ContactPage
 {
     public const string ViewPath = "/Features/Contacts/Details.cshtml";
 
-    public static async Task<ContactDetailsViewModel?> LoadAsync(CrmDbContext db, int bookId, int contactId)
+    /// <param name="posted">The quick log as posted, when its POST re-renders the page after a validation error.</param>
+    public static async Task<ContactDetailsViewModel?> LoadAsync(CrmDbContext db, ContactTimelineLoader timeline, HttpRequest request,
+        int bookId, int contactId, QuickLogForm? posted = null)
     {
         var contact = await db.LoadContactDetailsAsync(bookId, contactId);
-        if (contact is { Type: ContactType.Company })
+        if (contact is null)
+        {
+            return null;
+        }
+        contact.Timeline = await timeline.LoadAsync(request, contactId, TimelineHost.ContactPage, posted);
+        if (contact.Type == ContactType.Company)
         {
             var persons = await db.Contacts.AsNoTracking()
                 .Where(c => c.BookId == bookId && c.CompanyId == contactId)

@@ -1,5 +1,6 @@
 using Crm.Core.Contacts;
 using Crm.Core.Interactions;
+using Crm.Web.Features.Timeline;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Crm.Web.Features.Contacts;
@@ -54,6 +55,8 @@ public sealed class ContactDetailsViewModel
     public IReadOnlyList<string> Tags { get; set; } = [];
     public IReadOnlyList<PersonRow> Persons { get; set; } = [];
     public bool MorePersons { get; set; }
+    /// <summary>Set by <see cref="ContactPage.LoadAsync"/> for every contact it finds.</summary>
+    public ContactTimelineViewModel Timeline { get; set; } = null!;
 
     public bool HasAddress => Street is not null || City is not null || PostCode is not null || Country is not null;
 }

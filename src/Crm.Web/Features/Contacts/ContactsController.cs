@@ -1,5 +1,6 @@
 using Crm.Core.Data;
 using Crm.Web.Authorization;
+using Crm.Web.Features.Timeline;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -52,16 +53,16 @@ public sealed class ContactsController(CrmDbContext db, BookAccess access) : Con
     }
 
     [HttpGet("{contactId:int}")]
-    public async Task<IActionResult> Details(int contactId)
+    public async Task<IActionResult> Details(int contactId, [FromServices] ContactTimelineLoader timeline)
     {
         var bookId = access.Book.Id;
-        var contact = await ContactPage.LoadAsync(db, bookId, contactId);
+        var contact = await ContactPage.LoadAsync(db, timeline, Request, bookId, contactId);
         if (contact is null)
         {
             return NotFound();
         }
         ViewData["Section"] = "Contacts";
-        return View(contact);
+        return View(ContactPage.ViewPath, contact);
     }
 
     private IQueryable<ContactListRow> Rows(IQueryable<Core.Contacts.Contact> contacts) =>

@@ -218,8 +218,12 @@ public sealed class SessionSettings
     public TimeSpan AbsoluteLifetime => TimeSpan.FromDays(AbsoluteDays);
 }
 
-/// <summary>Puts the database ticket store on Identity's application cookie.</summary>
-public sealed class TicketStoreCookieSetup(DatabaseTicketStore store, IOptions<SessionSettings> settings)
+/// <summary>
+/// Puts the database ticket store on Identity's application cookie, and the cache of its decrypted values
+/// (<see cref="SessionCookieCache"/>) around the cookie format the framework's own post-configuration set (registered
+/// by <c>AddIdentity</c>, before this).
+/// </summary>
+public sealed class TicketStoreCookieSetup(DatabaseTicketStore store, SessionCookieCache cookies, IOptions<SessionSettings> settings)
     : IPostConfigureOptions<CookieAuthenticationOptions>
 {
     public void PostConfigure(string? name, CookieAuthenticationOptions options)
@@ -228,6 +232,8 @@ public sealed class TicketStoreCookieSetup(DatabaseTicketStore store, IOptions<S
         {
             options.SessionStore = store;
             options.ExpireTimeSpan = settings.Value.SlidingLifetime;
+            options.TicketDataFormat = cookies.Wrap(options.TicketDataFormat
+                ?? throw new InvalidOperationException("The cookie's data format is set by the framework before this post-configuration."));
         }
     }
 }

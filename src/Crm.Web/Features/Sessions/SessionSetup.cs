@@ -10,6 +10,7 @@ public static class SessionSetup
     {
         services.Configure<SessionSettings>(configuration.GetSection("Sessions"));
         services.AddSingleton<DatabaseTicketStore>();
+        services.AddSingleton<SessionCookieCache>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, TicketStoreCookieSetup>();
         services.AddScoped<SessionEnder>();
         return services;

@@ -13,15 +13,13 @@ namespace Crm.Web.Features.Timeline;
 
 /// <summary>
 /// The interaction timeline outside the contact page (the no-JS "Load more" target), its "Load more" fragment, the
-/// quick log ("Add Interaction") and "Delete". The contact page embeds the same timeline through
-/// <see cref="ContactTimelineViewComponent"/>.
+/// quick log ("Add Interaction") and "Delete". The contact page shows the same timeline, loaded by
+/// <see cref="ContactTimelineLoader"/>.
 /// </summary>
 [Route("books/{bookId:int}"), Authorize(Policy = BookPolicies.CanView)]
-public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewer viewer, TimelineLinks links) : Controller
+public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewer viewer, TimelineLinks links,
+    ContactTimelineLoader timeline) : Controller
 {
-    /// <summary>The view component reads this to show a re-rendered quick log.</summary>
-    public const string QuickLogFormKey = "QuickLogForm";
-
     /// <summary>TempData: the quick-log type last saved, offered again by the next fresh form.</summary>
     public const string ChosenTypeKey = "QuickLogType";
 
@@ -33,7 +31,7 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewe
         {
             return NotFound();
         }
-        return TimelinePage(contactId, name);
+        return await TimelinePage(contactId, name);
     }
 
     /// <summary>The next page of entries without the layout, appended in place by timeline.js.</summary>
@@ -96,12 +94,11 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewe
     /// </summary>
     private async Task<IActionResult> QuickLogInvalid(int contactId, string contactName, QuickLogForm form)
     {
-        ViewData[QuickLogFormKey] = form;
         if (form.ReturnUrl != links.Contact(access.Book.Id, contactId))
         {
-            return TimelinePage(contactId, contactName);
+            return await TimelinePage(contactId, contactName, form);
         }
-        var contact = await ContactPage.LoadAsync(db, access.Book.Id, contactId);
+        var contact = await ContactPage.LoadAsync(db, timeline, Request, access.Book.Id, contactId, form);
         if (contact is null)
         {
             return NotFound();
@@ -146,9 +143,11 @@ public sealed class TimelineController(CrmDbContext db, BookAccess access, Viewe
         return Redirect(links.SafeReturnUrl(returnUrl, bookId, id));
     }
 
-    private ViewResult TimelinePage(int contactId, string contactName)
+    private async Task<ViewResult> TimelinePage(int contactId, string contactName, QuickLogForm? posted = null)
     {
+        var model = new TimelinePageViewModel(access.Book.Id, contactId, contactName,
+            await timeline.LoadAsync(Request, contactId, TimelineHost.TimelinePage, posted));
         ViewData["Section"] = "Contacts";
-        return View("Timeline", new TimelinePageViewModel(access.Book.Id, contactId, contactName));
+        return View("Timeline", model);
     }
 }

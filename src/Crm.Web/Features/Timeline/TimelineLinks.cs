@@ -50,15 +50,12 @@ public sealed class TimelineLinks(LinkGenerator links, IHttpContextAccessor http
     }
 
     /// <summary>
-    /// A host page with a query: the path is routed, the query string encoded from the values the same way routing
-    /// encodes extra values. For the filter chips, which differ only in their query.
+    /// A page already routed (<see cref="Host"/>) with a query: the query string encoded from the values the same way
+    /// routing encodes extra values. For the filter chips, which differ only in their query.
     /// </summary>
-    public Func<RouteValueDictionary, string> HostWithQuery(TimelineHost host, int bookId, int contactId)
-    {
-        var path = Host(host, bookId, contactId);
-        return query => path + QueryString.Create(query.Where(v => v.Value is not null)
+    public static Func<RouteValueDictionary, string> WithQuery(string routedPath) =>
+        query => routedPath + QueryString.Create(query.Where(v => v.Value is not null)
             .Select(v => KeyValuePair.Create(v.Key, (string?)Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture))));
-    }
 
     private const int Placeholder = int.MaxValue;
     private static readonly string PlaceholderSegment = $"/{Placeholder}/";

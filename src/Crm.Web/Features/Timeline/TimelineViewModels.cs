@@ -30,18 +30,19 @@ public sealed record TimelineEntriesModel(
     string? LoadMoreUrl,
     string? FragmentUrl);
 
+/// <param name="HostPath">The path of the page showing the timeline (<see cref="TimelineLinks.Host"/>, no query).</param>
 public sealed record ContactTimelineViewModel(
     int BookId,
     int ContactId,
     bool CanEdit,
     TimelineFilter Filter,
-    TimelineHost Host,
+    string HostPath,
     TimelineEntriesModel Entries,
     QuickLogForm Form,
     bool IsFirstPage);
 
-/// <summary>The standalone timeline page: the contact's name and the timeline component.</summary>
-public sealed record TimelinePageViewModel(int BookId, int ContactId, string ContactName);
+/// <summary>The standalone timeline page: the contact's name and the timeline.</summary>
+public sealed record TimelinePageViewModel(int BookId, int ContactId, string ContactName, ContactTimelineViewModel Timeline);
 
 public sealed record DeleteInteractionViewModel(
     int BookId,
@@ -55,6 +56,13 @@ public sealed record DeleteInteractionViewModel(
 
 public static class TimelineViewModels
 {
+    /// <summary>
+    /// The entries and "Load more": one markup for the timeline and the "Load more" fragment. Rendered with
+    /// <c>Html.PartialAsync</c> and its full path rather than the partial tag helper, which adds a tag helper and its
+    /// output buffer around the same partial.
+    /// </summary>
+    public const string EntriesViewPath = "/Features/Timeline/_TimelineEntries.cshtml";
+
     /// <summary>The id of the quick-log form.</summary>
     public const string QuickLogAnchor = "add-interaction";
 
