@@ -1,4 +1,5 @@
 using Crm.Core.Contacts;
+using Crm.Core.Data;
 using Crm.Web.Features.Contacts;
 using Crm.Web.Infrastructure;
 
@@ -61,7 +62,7 @@ public sealed class ContactRulesTests
     [InlineData(@"a\b", @"%a\\b%")]
     public void LikePattern_EscapesWildcards(string term, string expected)
     {
-        Assert.Equal(expected, ContactListQuery.LikePattern(term));
+        Assert.Equal(expected, LikeText.SearchTextContains(term));
     }
 
     [Fact]

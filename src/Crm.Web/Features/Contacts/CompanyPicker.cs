@@ -84,7 +84,7 @@ public static partial class CompanyPicker
 
     private static Task<List<string>> SuggestAmongAsync(IQueryable<Contact> candidates, string term) =>
         candidates
-            .Where(c => EF.Functions.Like(c.SearchText, ContactListQuery.LikePattern(term), ContactListQuery.LikeEscape))
+            .Where(c => EF.Functions.Like(c.SearchText, LikeText.SearchTextContains(term), LikeText.EscapeCharacter))
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
             .Take(10)
             .Select(c => c.Name + " (" + c.No + ")")

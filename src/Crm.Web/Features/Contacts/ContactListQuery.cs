@@ -39,18 +39,13 @@ public sealed class ContactListQuery
 
     public bool IsFiltered => Term is not null || Type is not null || !string.IsNullOrEmpty(Salesperson) || !string.IsNullOrEmpty(Tag) || Company is not null;
 
-    /// <summary>A LIKE pattern for SearchText: lower-cased, with the LIKE wildcards escaped so "50%" means 50%.</summary>
-    public static string LikePattern(string term) => LikeText.SearchTextContains(term);
-
-    public const string LikeEscape = LikeText.EscapeCharacter;
-
     public IQueryable<Contact> Filter(CrmDbContext db, int bookId)
     {
         var contacts = db.Contacts.AsNoTracking().Where(c => c.BookId == bookId);
         if (Term is { } term)
         {
-            var pattern = LikePattern(term);
-            contacts = contacts.Where(c => EF.Functions.Like(c.SearchText, pattern, LikeEscape));
+            var pattern = LikeText.SearchTextContains(term);
+            contacts = contacts.Where(c => EF.Functions.Like(c.SearchText, pattern, LikeText.EscapeCharacter));
         }
         if (Type is { } type)
         {
