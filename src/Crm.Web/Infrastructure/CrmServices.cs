@@ -100,6 +100,7 @@ public static class CrmServices
         services.AddSingleton<MembershipCache>();
         services.AddScoped<BookAccess>();
         services.AddScoped<Viewer>();
+        services.AddSingleton<RoutePatterns>();
         services.AddSingleton<Features.Timeline.TimelineLinks>();
         services.AddScoped<Features.Timeline.ContactTimelineLoader>();
         services.AddScoped<IAuthorizationHandler, BookRoleHandler>();

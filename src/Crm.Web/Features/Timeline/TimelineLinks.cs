@@ -1,4 +1,6 @@
+using System.Globalization;
 using Crm.Web.Features.Contacts;
+using Crm.Web.Infrastructure;
 
 namespace Crm.Web.Features.Timeline;
 
@@ -7,58 +9,48 @@ public enum TimelineHost { ContactPage, TimelinePage }
 
 /// <summary>
 /// Every timeline URL, made by routing from the actions' own routes (docs/architecture.md, "URLs"): the host pages
-/// with their filters, the "Load more" fragment, and the return addresses a form may go back to.
+/// with their filters, the "Load more" fragment, and the return addresses a form may go back to. Paths come from
+/// <see cref="RoutePatterns"/> (routed once per shape); what is not in a route template becomes the query, encoded as
+/// routing encodes it (<see cref="WithQuery"/>).
 /// </summary>
-public sealed class TimelineLinks(LinkGenerator links, IHttpContextAccessor http)
+public sealed class TimelineLinks(RoutePatterns routes, IHttpContextAccessor http)
 {
     public string Contact(int bookId, int contactId) =>
         Path(nameof(ContactsController.Details), "Contacts", new RouteValueDictionary { ["bookId"] = bookId, ["contactId"] = contactId });
 
     public string Host(TimelineHost host, int bookId, int contactId, RouteValueDictionary? query = null)
     {
-        var values = new RouteValueDictionary(query ?? []) { ["bookId"] = bookId, ["contactId"] = contactId };
-        return host == TimelineHost.ContactPage
+        var values = new RouteValueDictionary { ["bookId"] = bookId, ["contactId"] = contactId };
+        var path = host == TimelineHost.ContactPage
             ? Path(nameof(ContactsController.Details), "Contacts", values)
             : Path(nameof(TimelineController.Timeline), "Timeline", values);
+        return query is null ? path : WithQuery(path)(query);
     }
 
     /// <summary>The "Load more" fragment; it keeps the page's return address so its Delete links come back there.</summary>
     public string Fragment(int bookId, int contactId, RouteValueDictionary query, string returnUrl) =>
-        Path(nameof(TimelineController.Entries), "Timeline",
-            new RouteValueDictionary(query) { ["bookId"] = bookId, ["contactId"] = contactId, ["returnUrl"] = returnUrl });
-
-    /// <summary>The confirmation page of "Delete" for an entry, coming back to <paramref name="returnUrl"/>.</summary>
-    public string DeleteEntry(int bookId, int entryId, string returnUrl) =>
-        Path(nameof(TimelineController.Delete), "Timeline",
-            new RouteValueDictionary { ["bookId"] = bookId, ["entryId"] = entryId, ["returnUrl"] = returnUrl });
+        WithQuery(Path(nameof(TimelineController.Entries), "Timeline", new RouteValueDictionary { ["bookId"] = bookId, ["contactId"] = contactId }))(
+            new RouteValueDictionary(query) { ["returnUrl"] = returnUrl });
 
     /// <summary>
-    /// The "Delete" links of a page of entries: routed once with a placeholder id, then the id put in per entry, so a
-    /// page of 20 entries costs one route lookup instead of 20 (docs/performance.md, "Per-request cost").
+    /// The "Delete" links of a page of entries, to the confirmation page of each, coming back to
+    /// <paramref name="returnUrl"/>: the query (the return address) encoded once per page, the path filled
+    /// in per entry (docs/performance.md, "Per-request cost").
     /// </summary>
     public Func<int, string> DeleteEntries(int bookId, string returnUrl)
     {
-        var routed = DeleteEntry(bookId, Placeholder, returnUrl);
-        var at = routed.IndexOf(PlaceholderSegment, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return entryId => DeleteEntry(bookId, entryId, returnUrl);
-        }
-        var head = routed[..(at + 1)];
-        var tail = routed[(at + PlaceholderSegment.Length - 1)..];
-        return entryId => string.Concat(head, entryId.ToString(System.Globalization.CultureInfo.InvariantCulture), tail);
+        var query = QueryString.Create("returnUrl", returnUrl).Value;
+        return entryId => Path(nameof(TimelineController.Delete), "Timeline",
+            new RouteValueDictionary { ["bookId"] = bookId, ["entryId"] = entryId }) + query;
     }
 
     /// <summary>
     /// A page already routed (<see cref="Host"/>) with a query: the query string encoded from the values the same way
-    /// routing encodes extra values. For the filter chips, which differ only in their query.
+    /// routing encodes extra values (null values left out). For the filter chips, which differ only in their query.
     /// </summary>
     public static Func<RouteValueDictionary, string> WithQuery(string routedPath) =>
         query => routedPath + QueryString.Create(query.Where(v => v.Value is not null)
-            .Select(v => KeyValuePair.Create(v.Key, (string?)Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture))));
-
-    private const int Placeholder = int.MaxValue;
-    private static readonly string PlaceholderSegment = $"/{Placeholder}/";
+            .Select(v => KeyValuePair.Create(v.Key, (string?)Convert.ToString(v.Value, CultureInfo.InvariantCulture))));
 
     /// <summary>
     /// Only the contact page or its standalone timeline may be returned to: anything else (a forged or stale value)
@@ -68,8 +60,5 @@ public sealed class TimelineLinks(LinkGenerator links, IHttpContextAccessor http
         TimelineViewModels.SafeReturnUrl(requested, Contact(bookId, contactId), Host(TimelineHost.TimelinePage, bookId, contactId));
 
     private string Path(string action, string controller, RouteValueDictionary values) =>
-        (http.HttpContext is { } context
-            ? links.GetPathByAction(context, action, controller, values)
-            : links.GetPathByAction(action, controller, values))
-        ?? throw new InvalidOperationException($"No route to {controller}.{action}.");
+        routes.Path(http.HttpContext?.Request.PathBase ?? PathString.Empty, action, controller, values);
 }
