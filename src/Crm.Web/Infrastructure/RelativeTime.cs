@@ -35,7 +35,7 @@ public static class RelativeTime
     public static string DescribeWithTime(DateTime utc, DateTime nowUtc, TimeZoneInfo zone)
     {
         var local = TimeZones.ToLocal(utc, zone);
-        var clock = local.ToString("HH:mm", Culture);
+        var clock = DisplayTime.HourMinute(local);
         var elapsed = nowUtc - utc;
         var days = Days(utc, nowUtc, zone);
         if (elapsed < TimeSpan.Zero)
@@ -60,7 +60,7 @@ public static class RelativeTime
     {
         var elapsed = nowUtc - utc;
         if (elapsed >= TimeSpan.Zero && Recent(elapsed) is { } recent) return recent;
-        return TimeZones.ToLocal(utc, zone).ToString("HH:mm", Culture);
+        return DisplayTime.HourMinute(TimeZones.ToLocal(utc, zone));
     }
 
     private static string? Recent(TimeSpan elapsed) =>

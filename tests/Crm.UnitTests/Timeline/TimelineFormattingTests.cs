@@ -46,6 +46,25 @@ public sealed class TimelineFormattingTests
     public void Iso_IsUtcWithZ() =>
         Assert.Equal("2026-11-23T15:30:00Z", Crm.Web.Infrastructure.DisplayTime.Iso(new DateTime(2026, 11, 23, 15, 30, 0, DateTimeKind.Utc)));
 
+    /// <summary>
+    /// Iso, Exact and HourMinute are written by hand for speed: over every day of week, month, a morning, an afternoon,
+    /// midnight and the ends of the calendar they give what the custom format strings gave.
+    /// </summary>
+    [Fact]
+    public void HandWrittenFormats_MatchTheFormatStrings()
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var moments = Enumerable.Range(0, 400).Select(i => new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i * 22.75))
+            .Concat([DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc), DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc),
+                new DateTime(999, 3, 4, 5, 6, 7, DateTimeKind.Utc), new DateTime(2026, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc)]);
+        foreach (var utc in moments)
+        {
+            Assert.Equal(utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", culture), DisplayTime.Iso(utc));
+            Assert.Equal(utc.ToString("dddd d MMMM yyyy 'at' HH:mm", culture), DisplayTime.Exact(utc, Utc));
+            Assert.Equal(utc.ToString("HH:mm", culture), DisplayTime.HourMinute(utc));
+        }
+    }
+
     [Theory]
     [InlineData("2026-11-23", "Today")]
     [InlineData("2026-11-22", "Yesterday")]
