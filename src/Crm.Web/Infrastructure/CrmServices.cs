@@ -120,6 +120,8 @@ public static class CrmServices
                 }
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+        // After AddControllersWithViews, which registers the framework's antiforgery this wraps (decision 0027).
+        Features.Sessions.AntiforgeryTokenCache.Register(services, configuration);
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, PageSizedResponseWriterFactory>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddCrmRateLimiting(configuration);
