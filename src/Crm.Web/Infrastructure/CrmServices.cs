@@ -121,7 +121,7 @@ public static class CrmServices
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         // After AddControllersWithViews, which registers the framework's antiforgery this wraps (decision 0027).
-        Features.Sessions.AntiforgeryTokenCache.Register(services, configuration);
+        Features.Sessions.AntiforgeryTokenCache.Register(services);
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, PageSizedResponseWriterFactory>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddCrmRateLimiting(configuration);

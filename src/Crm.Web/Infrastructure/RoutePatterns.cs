@@ -1,29 +1,43 @@
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing.Constraints;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Web.Infrastructure;
 
 /// <summary>
-/// Paths of actions, routed once per shape and then filled in: the first call for an action, its value names and the
-/// path base routes with placeholder numbers and keeps the result with holes where the numbers went; later calls put
-/// their numbers in the holes. On the pages every request opens (the contact page, the layout) a route lookup per
+/// Paths of actions, routed once per shape and then filled in: the first call for an action, its route values' names
+/// and the path base routes with placeholder numbers and keeps the path with holes where the numbers went; later calls
+/// put their numbers in the holes. On the pages every request opens (the contact page, the layout) a route lookup per
 /// link was ~0.3% of the request each (docs/performance.md, "Per-request cost"; decision 0027).
 /// </summary>
 /// <remarks>
 /// The result is what <see cref="LinkGenerator"/> gives for the same values <b>without ambient values</b>: every route
-/// value the action needs must be passed (no "current book" taken from the request). Whole numbers (<c>int</c>, or a
-/// null <c>int?</c>) become holes; any other value (a string, an enum) is part of the shape, so a shape with a
-/// user's text in it is kept only while the cache has room (<see cref="MaxShapes"/>), else routed every time. A shape
-/// whose placeholders do not come out exactly once each (a route constraint that rejects them, a number repeated)
-/// is routed every time too, so a pattern never changes what routing would have given.
+/// value the action needs must be passed (no "current book" taken from the request).
+/// <list type="bullet">
+/// <item>A hole is a route parameter of the action's one route that takes any whole number (no constraint but
+/// <c>int</c>, no default) and is given an <c>int</c>. Any other route value is part of the shape, by value.</item>
+/// <item>Values that are not route parameters become the query, in their order, encoded as routing encodes them
+/// (null and empty values left out); they are not part of the shape, so a tag or a search text adds no shape.</item>
+/// <item>An action with several route templates (or none), a value that is a list, or routing that lowercases query strings
+/// is routed every time, as is a shape whose placeholders do not come out exactly once each in the routed path, and
+/// any new shape once <see cref="MaxShapes"/> are kept.</item>
+/// </list>
 /// </remarks>
-public sealed class RoutePatterns(LinkGenerator links)
+public sealed class RoutePatterns(LinkGenerator links, EndpointDataSource endpoints, IOptions<RouteOptions> routeOptions)
 {
-    /// <summary>Bounds the memory a shape with free text (a tag in a query) can take.</summary>
+    /// <summary>Bounds the shapes a route parameter taking text could add (this app's routes take only numbers).</summary>
     public const int MaxShapes = 2048;
 
     private readonly ConcurrentDictionary<string, Pattern?> _patterns = new(StringComparer.Ordinal);
+    private int _shapes;
+
+    /// <summary>How many shapes are kept (for tests: that links are filled in rather than routed).</summary>
+    internal int Shapes => Volatile.Read(ref _shapes);
+    private readonly ConcurrentDictionary<(string Action, string Controller), ActionRoute?> _routes = new();
 
     /// <summary>The path of <paramref name="action"/> on <paramref name="controller"/> for the request's path base.</summary>
     public string Path(HttpContext context, string action, string controller, object? values = null) =>
@@ -32,65 +46,153 @@ public sealed class RoutePatterns(LinkGenerator links)
     public string Path(PathString pathBase, string action, string controller, object? values = null)
     {
         var routeValues = values as RouteValueDictionary ?? new RouteValueDictionary(values);
-        var key = Shape(pathBase, action, controller, routeValues, out var holes);
-        if (!_patterns.TryGetValue(key, out var pattern))
+        var route = _routes.GetOrAdd((action, controller), key => ActionRoute.Find(endpoints, key.Action, key.Controller));
+        if (route is null || routeOptions.Value.LowercaseQueryStrings || HasList(routeValues))
         {
-            pattern = Pattern.Route(links, pathBase, action, controller, routeValues);
-            if (_patterns.Count < MaxShapes)
-            {
-                _patterns.TryAdd(key, pattern);
-            }
+            return Route(pathBase, action, controller, routeValues);
         }
-        return pattern is null || pattern.Holes != holes
-            ? Route(links, pathBase, action, controller, routeValues)
-            : pattern.Fill(routeValues);
+        return Find(pathBase, action, controller, routeValues, route) is { } pattern
+            ? pattern.Fill(routeValues) + Query(routeValues, route)
+            : Route(pathBase, action, controller, routeValues);
     }
 
-    private static string Route(LinkGenerator links, PathString pathBase, string action, string controller, RouteValueDictionary values) =>
+    /// <summary>
+    /// Paths that differ only in the whole number <paramref name="name"/> (a page's "Delete" links): the shape is
+    /// looked up and the query written once for all of them.
+    /// </summary>
+    public Func<int, string> PathsBy(PathString pathBase, string action, string controller, RouteValueDictionary values, string name)
+    {
+        var sample = new RouteValueDictionary(values) { [name] = 0 };
+        var route = _routes.GetOrAdd((action, controller), key => ActionRoute.Find(endpoints, key.Action, key.Controller));
+        if (route is null || !route.Holes.Contains(name) || routeOptions.Value.LowercaseQueryStrings || HasList(sample)
+            || Find(pathBase, action, controller, sample, route) is not { } pattern)
+        {
+            return number => Route(pathBase, action, controller, new RouteValueDictionary(sample) { [name] = number });
+        }
+        var query = Query(sample, route);
+        return number => pattern.Fill(new RouteValueDictionary(sample) { [name] = number }) + query;
+    }
+
+    /// <summary>The shape's pattern, made on its first use; null when it is routed every time.</summary>
+    private Pattern? Find(PathString pathBase, string action, string controller, RouteValueDictionary values, ActionRoute route)
+    {
+        var key = Shape(pathBase, action, controller, values, route);
+        if (!_patterns.TryGetValue(key, out var pattern))
+        {
+            if (Volatile.Read(ref _shapes) >= MaxShapes)
+            {
+                return null;
+            }
+            pattern = Pattern.Route(links, pathBase, action, controller, values, route);
+            if (_patterns.TryAdd(key, pattern))
+            {
+                Interlocked.Increment(ref _shapes);
+            }
+        }
+        return pattern;
+    }
+
+    /// <summary>A list value: routing writes it as repeated query keys; such links are routed every time.</summary>
+    private static bool HasList(RouteValueDictionary values)
+    {
+        foreach (var (_, value) in values)
+        {
+            if (value is IEnumerable and not string)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private string Route(PathString pathBase, string action, string controller, RouteValueDictionary values) =>
         links.GetPathByAction(action, controller, values, pathBase)
         ?? throw new InvalidOperationException($"No route to {controller}.{action}.");
 
-    /// <summary>The cache key: action, controller, path base, and per value its name and either "#" (a hole) or the value.</summary>
-    private static string Shape(PathString pathBase, string action, string controller, RouteValueDictionary values, out int holes)
+    /// <summary>
+    /// The cache key: action, controller, path base, and per route value its name and either "#" (a hole) or its
+    /// value; every part length-prefixed, so no part can be read as the start of another.
+    /// </summary>
+    private static string Shape(PathString pathBase, string action, string controller, RouteValueDictionary values, ActionRoute route)
     {
-        holes = 0;
         var key = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
-        key.AppendFormatted(action);
-        key.AppendLiteral("|");
-        key.AppendFormatted(controller);
-        key.AppendLiteral("|");
-        key.AppendFormatted(pathBase.Value);
+        Part(ref key, action);
+        Part(ref key, controller);
+        Part(ref key, pathBase.Value ?? "");
         foreach (var (name, value) in values)
         {
-            key.AppendLiteral("|");
-            key.AppendFormatted(name);
-            switch (value)
+            if (!route.Parameters.Contains(name))
             {
-                case int:
-                    holes++;
-                    key.AppendLiteral("#");
-                    break;
-                case null:
-                    key.AppendLiteral("-");
-                    break;
-                default:
-                    // Length first, so no value can be read as the start of another name.
-                    var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-                    key.AppendLiteral("=");
-                    key.AppendFormatted(text.Length);
-                    key.AppendLiteral(":");
-                    key.AppendFormatted(text);
-                    break;
+                continue;
+            }
+            Part(ref key, name);
+            if (value is int && route.Holes.Contains(name))
+            {
+                key.AppendLiteral("#");
+            }
+            else
+            {
+                Part(ref key, value is null ? "-" : "=" + Convert.ToString(value, CultureInfo.InvariantCulture));
             }
         }
         return key.ToStringAndClear();
+
+        static void Part(ref DefaultInterpolatedStringHandler key, string text)
+        {
+            key.AppendFormatted(text.Length);
+            key.AppendLiteral(":");
+            key.AppendFormatted(text);
+        }
+    }
+
+    /// <summary>The values that are not route parameters, as routing writes them after the path.</summary>
+    private static string Query(RouteValueDictionary values, ActionRoute route)
+    {
+        List<KeyValuePair<string, string?>>? query = null;
+        foreach (var (name, value) in values)
+        {
+            if (route.Parameters.Contains(name) || name is "action" or "controller")
+            {
+                continue;
+            }
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+            if (!string.IsNullOrEmpty(text))
+            {
+                (query ??= []).Add(KeyValuePair.Create(name, (string?)text));
+            }
+        }
+        return query is null ? "" : QueryString.Create(query).Value!;
+    }
+
+    /// <summary>The route parameters of an action that has exactly one route template, and which of them can be holes.</summary>
+    private sealed record ActionRoute(HashSet<string> Parameters, HashSet<string> Holes)
+    {
+        public static ActionRoute? Find(EndpointDataSource endpoints, string action, string controller)
+        {
+            var routes = endpoints.Endpoints.OfType<RouteEndpoint>()
+                .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is { } descriptor
+                    && string.Equals(descriptor.ActionName, action, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(descriptor.ControllerName, controller, StringComparison.OrdinalIgnoreCase))
+                .Select(e => e.RoutePattern)
+                // A GET and a POST action of one name (Edit, Delete) share their route.
+                .DistinctBy(pattern => pattern.RawText, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            if (routes.Count != 1)
+            {
+                return null;
+            }
+            var parameters = routes[0].Parameters;
+            return new ActionRoute(
+                parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                parameters.Where(p => p.Default is null && !p.IsOptional && !p.IsCatchAll
+                        && p.ParameterPolicies.All(policy => policy.ParameterPolicy is IntRouteConstraint || policy.Content == "int"))
+                    .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        }
     }
 
     /// <summary>A routed path cut at its placeholders: one more part than there are holes.</summary>
     private sealed class Pattern(string[] parts, string[] holeNames)
     {
-        public int Holes => holeNames.Length;
-
         public string Fill(RouteValueDictionary values)
         {
             if (holeNames.Length == 0)
@@ -107,14 +209,22 @@ public sealed class RoutePatterns(LinkGenerator links)
             return string.Concat(pieces);
         }
 
-        /// <summary>Routes with a distinct placeholder per whole number; null when a placeholder is not found exactly once.</summary>
-        public static Pattern? Route(LinkGenerator links, PathString pathBase, string action, string controller, RouteValueDictionary values)
+        /// <summary>
+        /// Routes the route values only (no query), with a distinct placeholder per hole; null when the path has a
+        /// query or a placeholder is not found exactly once.
+        /// </summary>
+        public static Pattern? Route(LinkGenerator links, PathString pathBase, string action, string controller,
+            RouteValueDictionary values, ActionRoute route)
         {
             var placeholders = new RouteValueDictionary();
             var holes = new List<(string Name, string Placeholder)>();
             foreach (var (name, value) in values)
             {
-                if (value is int)
+                if (!route.Parameters.Contains(name))
+                {
+                    continue;
+                }
+                if (value is int && route.Holes.Contains(name))
                 {
                     // Ten digits each, so no placeholder is part of another.
                     var placeholder = int.MaxValue - holes.Count;
@@ -127,7 +237,7 @@ public sealed class RoutePatterns(LinkGenerator links)
                 }
             }
             var routed = links.GetPathByAction(action, controller, placeholders, pathBase);
-            if (routed is null)
+            if (routed is null || routed.Contains('?', StringComparison.Ordinal))
             {
                 return null;
             }

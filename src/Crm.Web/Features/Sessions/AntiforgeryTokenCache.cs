@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Crm.Web.Features.Sessions;
@@ -21,21 +20,26 @@ public sealed class AntiforgeryTokenCache(IAntiforgery inner, IOptions<Antiforge
 
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(settings.Value.CacheSeconds);
 
-    /// <summary>Puts the cache around the antiforgery service AddControllersWithViews registered (unless caching is off).</summary>
-    public static void Register(IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Puts the cache around the antiforgery service AddControllersWithViews registered (call after it). Whether it
+    /// caches is decided per call from <see cref="SessionSettings.CacheSeconds"/>, as the ticket store and the cookie
+    /// cache decide.
+    /// </summary>
+    public static void Register(IServiceCollection services)
     {
-        if (configuration.GetSection("Sessions").GetValue("CacheSeconds", new SessionSettings().CacheSeconds) <= 0)
+        var framework = services.Last(d => d.ServiceType == typeof(IAntiforgery));
+        if (framework.ImplementationType is not { } type)
         {
             return;
         }
-        var framework = services.Last(d => d.ServiceType == typeof(IAntiforgery));
-        services.Replace(ServiceDescriptor.Singleton<IAntiforgery>(provider => ActivatorUtilities.CreateInstance<AntiforgeryTokenCache>(
-            provider, (IAntiforgery)ActivatorUtilities.CreateInstance(provider, framework.ImplementationType!))));
+        services.Remove(framework);
+        services.AddSingleton<IAntiforgery>(provider => ActivatorUtilities.CreateInstance<AntiforgeryTokenCache>(
+            provider, (IAntiforgery)ActivatorUtilities.CreateInstance(provider, type)));
     }
 
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext)
     {
-        var key = Key(httpContext);
+        var key = _lifetime > TimeSpan.Zero ? Key(httpContext) : null;
         if (key is not null && _cache.TryGetValue(key, out AntiforgeryTokenSet? known) && known is not null)
         {
             // What the framework does on every call that reuses a valid cookie: a page with a token is never cached.
@@ -66,8 +70,10 @@ public sealed class AntiforgeryTokenCache(IAntiforgery inner, IOptions<Antiforge
     public void Dispose() => _cache.Dispose();
 
     /// <summary>
-    /// The exact cookie value and who the token is for: the form token carries the user (Identity's user id), so a token
-    /// made for one user is never handed to another on the same browser. Null (not cached) without a cookie or a user id.
+    /// The exact cookie value and who the token is for. The framework binds a signed-in user's form token to the user's
+    /// first identity: its "sub" claim, else its NameIdentifier (Identity's user id). Kept only for the shape this app's
+    /// cookie has — one identity with a NameIdentifier and no "sub" — so a token made for one user is never handed to
+    /// another on the same browser; anything else, or no cookie, gives null (not cached).
     /// </summary>
     private string? Key(HttpContext httpContext)
     {
@@ -76,11 +82,15 @@ public sealed class AntiforgeryTokenCache(IAntiforgery inner, IOptions<Antiforge
         {
             return null;
         }
-        if (httpContext.User.Identity?.IsAuthenticated != true)
+        var user = httpContext.User;
+        if (user.Identity?.IsAuthenticated != true)
         {
-            return string.Concat("\n", cookie);
+            return user.Identities.Any(i => i.IsAuthenticated) ? null : string.Concat("\n", cookie);
         }
-        var user = httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return user is null ? null : string.Concat(user, "\n", cookie);
+        if (user.Identities.Count() != 1 || user.FindFirst("sub") is not null || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        {
+            return null;
+        }
+        return string.Concat(id, "\n", cookie);
     }
 }

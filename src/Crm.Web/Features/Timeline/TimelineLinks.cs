@@ -9,9 +9,8 @@ public enum TimelineHost { ContactPage, TimelinePage }
 
 /// <summary>
 /// Every timeline URL, made by routing from the actions' own routes (docs/architecture.md, "URLs"): the host pages
-/// with their filters, the "Load more" fragment, and the return addresses a form may go back to. Paths come from
-/// <see cref="RoutePatterns"/> (routed once per shape); what is not in a route template becomes the query, encoded as
-/// routing encodes it (<see cref="WithQuery"/>).
+/// with their filters, the "Load more" fragment, and the return addresses a form may go back to, through
+/// <see cref="RoutePatterns"/> (routed once per shape, decision 0027).
 /// </summary>
 public sealed class TimelineLinks(RoutePatterns routes, IHttpContextAccessor http)
 {
@@ -20,37 +19,34 @@ public sealed class TimelineLinks(RoutePatterns routes, IHttpContextAccessor htt
 
     public string Host(TimelineHost host, int bookId, int contactId, RouteValueDictionary? query = null)
     {
-        var values = new RouteValueDictionary { ["bookId"] = bookId, ["contactId"] = contactId };
-        var path = host == TimelineHost.ContactPage
+        var values = new RouteValueDictionary(query ?? []) { ["bookId"] = bookId, ["contactId"] = contactId };
+        return host == TimelineHost.ContactPage
             ? Path(nameof(ContactsController.Details), "Contacts", values)
             : Path(nameof(TimelineController.Timeline), "Timeline", values);
-        return query is null ? path : WithQuery(path)(query);
     }
 
     /// <summary>The "Load more" fragment; it keeps the page's return address so its Delete links come back there.</summary>
     public string Fragment(int bookId, int contactId, RouteValueDictionary query, string returnUrl) =>
-        WithQuery(Path(nameof(TimelineController.Entries), "Timeline", new RouteValueDictionary { ["bookId"] = bookId, ["contactId"] = contactId }))(
-            new RouteValueDictionary(query) { ["returnUrl"] = returnUrl });
+        Path(nameof(TimelineController.Entries), "Timeline",
+            new RouteValueDictionary(query) { ["bookId"] = bookId, ["contactId"] = contactId, ["returnUrl"] = returnUrl });
 
     /// <summary>
     /// The "Delete" links of a page of entries, to the confirmation page of each, coming back to
-    /// <paramref name="returnUrl"/>: the query (the return address) encoded once per page, the path filled
-    /// in per entry (docs/performance.md, "Per-request cost").
+    /// <paramref name="returnUrl"/>: looked up once per page, the entry's id filled in per entry (docs/performance.md,
+    /// "Per-request cost").
     /// </summary>
-    public Func<int, string> DeleteEntries(int bookId, string returnUrl)
-    {
-        var query = QueryString.Create("returnUrl", returnUrl).Value;
-        return entryId => Path(nameof(TimelineController.Delete), "Timeline",
-            new RouteValueDictionary { ["bookId"] = bookId, ["entryId"] = entryId }) + query;
-    }
+    public Func<int, string> DeleteEntries(int bookId, string returnUrl) =>
+        routes.PathsBy(PathBase, nameof(TimelineController.Delete), "Timeline",
+            new RouteValueDictionary { ["bookId"] = bookId, ["entryId"] = 0, ["returnUrl"] = returnUrl }, "entryId");
 
     /// <summary>
     /// A page already routed (<see cref="Host"/>) with a query: the query string encoded from the values the same way
-    /// routing encodes extra values (null values left out). For the filter chips, which differ only in their query.
+    /// routing encodes extra values (null and empty values left out). For the filter chips, which differ only in their query.
     /// </summary>
     public static Func<RouteValueDictionary, string> WithQuery(string routedPath) =>
-        query => routedPath + QueryString.Create(query.Where(v => v.Value is not null)
-            .Select(v => KeyValuePair.Create(v.Key, (string?)Convert.ToString(v.Value, CultureInfo.InvariantCulture))));
+        query => routedPath + QueryString.Create(query
+            .Select(v => KeyValuePair.Create(v.Key, Convert.ToString(v.Value, CultureInfo.InvariantCulture)))
+            .Where(v => !string.IsNullOrEmpty(v.Value)));
 
     /// <summary>
     /// Only the contact page or its standalone timeline may be returned to: anything else (a forged or stale value)
@@ -59,6 +55,7 @@ public sealed class TimelineLinks(RoutePatterns routes, IHttpContextAccessor htt
     public string SafeReturnUrl(string? requested, int bookId, int contactId) =>
         TimelineViewModels.SafeReturnUrl(requested, Contact(bookId, contactId), Host(TimelineHost.TimelinePage, bookId, contactId));
 
-    private string Path(string action, string controller, RouteValueDictionary values) =>
-        routes.Path(http.HttpContext?.Request.PathBase ?? PathString.Empty, action, controller, values);
+    private PathString PathBase => http.HttpContext?.Request.PathBase ?? PathString.Empty;
+
+    private string Path(string action, string controller, RouteValueDictionary values) => routes.Path(PathBase, action, controller, values);
 }
