@@ -33,11 +33,11 @@ public sealed class RoutePatterns(LinkGenerator links, EndpointDataSource endpoi
     public const int MaxShapes = 2048;
 
     private readonly ConcurrentDictionary<string, Pattern?> _patterns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Action, string Controller), ActionRoute?> _routes = new();
     private int _shapes;
 
     /// <summary>How many shapes are kept (for tests: that links are filled in rather than routed).</summary>
     internal int Shapes => Volatile.Read(ref _shapes);
-    private readonly ConcurrentDictionary<(string Action, string Controller), ActionRoute?> _routes = new();
 
     /// <summary>The path of <paramref name="action"/> on <paramref name="controller"/> for the request's path base.</summary>
     public string Path(HttpContext context, string action, string controller, object? values = null) =>
@@ -46,13 +46,8 @@ public sealed class RoutePatterns(LinkGenerator links, EndpointDataSource endpoi
     public string Path(PathString pathBase, string action, string controller, object? values = null)
     {
         var routeValues = values as RouteValueDictionary ?? new RouteValueDictionary(values);
-        var route = _routes.GetOrAdd((action, controller), key => ActionRoute.Find(endpoints, key.Action, key.Controller));
-        if (route is null || routeOptions.Value.LowercaseQueryStrings || HasList(routeValues))
-        {
-            return Route(pathBase, action, controller, routeValues);
-        }
-        return Find(pathBase, action, controller, routeValues, route) is { } pattern
-            ? pattern.Fill(routeValues) + Query(routeValues, route)
+        return PatternFor(pathBase, action, controller, routeValues) is ({ } pattern, { } route)
+            ? pattern.Fill(routeValues) + Query(routeValues, route.Parameters)
             : Route(pathBase, action, controller, routeValues);
     }
 
@@ -63,14 +58,48 @@ public sealed class RoutePatterns(LinkGenerator links, EndpointDataSource endpoi
     public Func<int, string> PathsBy(PathString pathBase, string action, string controller, RouteValueDictionary values, string name)
     {
         var sample = new RouteValueDictionary(values) { [name] = 0 };
-        var route = _routes.GetOrAdd((action, controller), key => ActionRoute.Find(endpoints, key.Action, key.Controller));
-        if (route is null || !route.Holes.Contains(name) || routeOptions.Value.LowercaseQueryStrings || HasList(sample)
-            || Find(pathBase, action, controller, sample, route) is not { } pattern)
+        if (PatternFor(pathBase, action, controller, sample) is not ({ } pattern, { } route) || !route.Holes.Contains(name))
         {
             return number => Route(pathBase, action, controller, new RouteValueDictionary(sample) { [name] = number });
         }
-        var query = Query(sample, route);
+        var query = Query(sample, route.Parameters);
         return number => pattern.Fill(new RouteValueDictionary(sample) { [name] = number }) + query;
+    }
+
+    /// <summary>
+    /// The values written as routing writes the values that are not route parameters after the path: in their order,
+    /// null and empty ones left out, names and values URL-encoded. Empty when there are none.
+    /// </summary>
+    public static string Query(IEnumerable<KeyValuePair<string, object?>> values, IReadOnlySet<string>? routeParameters = null)
+    {
+        List<KeyValuePair<string, string?>>? query = null;
+        foreach (var (name, value) in values)
+        {
+            if (routeParameters?.Contains(name) == true || name is "action" or "controller")
+            {
+                continue;
+            }
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+            if (!string.IsNullOrEmpty(text))
+            {
+                (query ??= []).Add(KeyValuePair.Create(name, (string?)text));
+            }
+        }
+        return query is null ? "" : QueryString.Create(query).Value!;
+    }
+
+    /// <summary>
+    /// The action's route and the shape's pattern; null when the link is routed every time (an action with several
+    /// route templates, routing that lowercases query strings, a list value, a shape not kept).
+    /// </summary>
+    private (Pattern Pattern, ActionRoute Route)? PatternFor(PathString pathBase, string action, string controller, RouteValueDictionary values)
+    {
+        var route = _routes.GetOrAdd((action, controller), key => ActionRoute.Find(endpoints, key.Action, key.Controller));
+        if (route is null || routeOptions.Value.LowercaseQueryStrings || HasList(values))
+        {
+            return null;
+        }
+        return Find(pathBase, action, controller, values, route) is { } pattern ? (pattern, route) : null;
     }
 
     /// <summary>The shape's pattern, made on its first use; null when it is routed every time.</summary>
@@ -143,25 +172,6 @@ public sealed class RoutePatterns(LinkGenerator links, EndpointDataSource endpoi
             key.AppendLiteral(":");
             key.AppendFormatted(text);
         }
-    }
-
-    /// <summary>The values that are not route parameters, as routing writes them after the path.</summary>
-    private static string Query(RouteValueDictionary values, ActionRoute route)
-    {
-        List<KeyValuePair<string, string?>>? query = null;
-        foreach (var (name, value) in values)
-        {
-            if (route.Parameters.Contains(name) || name is "action" or "controller")
-            {
-                continue;
-            }
-            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
-            if (!string.IsNullOrEmpty(text))
-            {
-                (query ??= []).Add(KeyValuePair.Create(name, (string?)text));
-            }
-        }
-        return query is null ? "" : QueryString.Create(query).Value!;
     }
 
     /// <summary>The route parameters of an action that has exactly one route template, and which of them can be holes.</summary>

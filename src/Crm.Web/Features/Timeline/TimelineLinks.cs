@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crm.Web.Features.Contacts;
 using Crm.Web.Infrastructure;
 
@@ -37,16 +36,14 @@ public sealed class TimelineLinks(RoutePatterns routes, IHttpContextAccessor htt
     /// </summary>
     public Func<int, string> DeleteEntries(int bookId, string returnUrl) =>
         routes.PathsBy(PathBase, nameof(TimelineController.Delete), "Timeline",
-            new RouteValueDictionary { ["bookId"] = bookId, ["entryId"] = 0, ["returnUrl"] = returnUrl }, "entryId");
+            new RouteValueDictionary { ["bookId"] = bookId, ["returnUrl"] = returnUrl }, "entryId");
 
     /// <summary>
-    /// A page already routed (<see cref="Host"/>) with a query: the query string encoded from the values the same way
-    /// routing encodes extra values (null and empty values left out). For the filter chips, which differ only in their query.
+    /// A page already routed (<see cref="Host"/>) with a query, written as routing writes it
+    /// (<see cref="RoutePatterns.Query"/>). For the filter chips, which differ only in their query.
     /// </summary>
     public static Func<RouteValueDictionary, string> WithQuery(string routedPath) =>
-        query => routedPath + QueryString.Create(query
-            .Select(v => KeyValuePair.Create(v.Key, Convert.ToString(v.Value, CultureInfo.InvariantCulture)))
-            .Where(v => !string.IsNullOrEmpty(v.Value)));
+        query => routedPath + RoutePatterns.Query(query);
 
     /// <summary>
     /// Only the contact page or its standalone timeline may be returned to: anything else (a forged or stale value)
